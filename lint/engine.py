@@ -1,0 +1,134 @@
+"""Runs rules over a Document and drives the fix loop.
+
+The fix loop follows sqlfluff: lint, apply every non-overlapping applicable fix,
+lint again, and stop when nothing fixable remains. Passes are bounded and a text
+seen before means a cycle; a loop that does not converge gives back the original
+text, so a file is never left half fixed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Sequence, Tuple
+
+from .diagnostic import Diagnostic, Fix
+from .document import Document
+from .rule import Rule, RuleOptions
+
+MAX_FIX_PASSES = 10
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    """A rule instance with its resolved options and severity for one run."""
+
+    rule: Rule
+    options: RuleOptions
+    severity: str
+
+
+@dataclass
+class FixResult:
+    """What ``--fix`` did to one text."""
+
+    text: str
+    original: str
+    fixed: List[Diagnostic] = field(default_factory=list)
+    remaining: List[Diagnostic] = field(default_factory=list)
+    converged: bool = True
+    passes: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+
+class RuleCrash(Exception):
+    """A rule raised; carries the rule code so the CLI can name it."""
+
+    def __init__(self, code: str, error: BaseException) -> None:
+        super().__init__(f"rule {code} crashed: {type(error).__name__}: {error}")
+        self.code = code
+        self.error = error
+
+
+def check_document(document: Document, rules: Sequence[ActiveRule]) -> List[Diagnostic]:
+    diagnostics: List[Diagnostic] = []
+    for active in rules:
+        try:
+            found = list(active.rule.check(document, active.options))
+        except Exception as error:
+            raise RuleCrash(active.rule.code, error) from error
+        if active.severity != active.rule.default_severity:
+            found = [d.with_changes(severity=active.severity) for d in found]
+        diagnostics.extend(found)
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return diagnostics
+
+
+def apply_fixes(text: str, fixes: Sequence[Fix]) -> str:
+    """Apply non-overlapping fixes (caller guarantees it) to text in one pass."""
+    edits = sorted((edit for fix in fixes for edit in fix.edits), key=lambda e: (e.start, e.end))
+    pieces, cursor = [], 0
+    for edit in edits:
+        pieces.append(text[cursor:edit.start])
+        pieces.append(edit.content)
+        cursor = edit.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def select_non_overlapping(diagnostics: Sequence[Diagnostic]) -> List[Diagnostic]:
+    """Greedy choice in document order; a fix that overlaps an earlier choice waits a pass."""
+    chosen: List[Diagnostic] = []
+    widest = 0  # widest chosen fix so far: bounds how far back an overlap can start
+    for diagnostic in sorted(diagnostics, key=lambda d: (d.fix.start, d.fix.end)):
+        fix = diagnostic.fix
+        conflict = False
+        for other in reversed(chosen):
+            if other.fix.start < fix.start - widest:
+                break
+            if fix.overlaps(other.fix):
+                conflict = True
+                break
+        if not conflict:
+            chosen.append(diagnostic)
+            widest = max(widest, fix.end - fix.start)
+    return chosen
+
+
+def fix_document(
+    document: Document,
+    rules: Sequence[ActiveRule],
+    can_fix: Callable[[Diagnostic], bool],
+) -> FixResult:
+    original = document.text
+    text = original
+    seen = {hash(text)}
+    fixed: List[Diagnostic] = []
+    path = document.path
+    for passes in range(1, MAX_FIX_PASSES + 1):
+        diagnostics = check_document(Document(text, path), rules)
+        applicable = [d for d in diagnostics if d.fix is not None and can_fix(d)]
+        if not applicable:
+            return FixResult(text, original, fixed, diagnostics, True, passes)
+        chosen = select_non_overlapping(applicable)
+        text = apply_fixes(text, [d.fix for d in chosen])
+        fixed.extend(chosen)
+        if hash(text) in seen:
+            break  # a cycle: some fix undoes another
+        seen.add(hash(text))
+    # Not converged: keep the original text and report its problems as not fixed.
+    remaining = check_document(Document(original, path), rules)
+    return FixResult(original, original, [], remaining, False, passes)
+
+
+def group_by_code(diagnostics: Sequence[Diagnostic]) -> Dict[str, List[Diagnostic]]:
+    groups: Dict[str, List[Diagnostic]] = {}
+    for diagnostic in diagnostics:
+        groups.setdefault(diagnostic.code, []).append(diagnostic)
+    return groups
+
+
+def edit_ranges(diagnostics: Sequence[Diagnostic]) -> List[Tuple[int, int]]:
+    return [(e.start, e.end) for d in diagnostics if d.fix for e in d.fix.edits]
