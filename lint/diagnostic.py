@@ -34,6 +34,8 @@ class Fix:
     edits: Tuple[Edit, ...]
     applicability: str = "safe"
     message: str = ""
+    # (start, end) positions of each edit, filled in by the engine for reporters.
+    positions: Tuple[Tuple[Position, Position], ...] = field(default=(), compare=False)
 
     @property
     def start(self) -> int:

@@ -8,7 +8,7 @@ text, so a file is never left half fixed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Dict, List, Sequence, Tuple
 
 from .diagnostic import Diagnostic, Fix
@@ -62,6 +62,11 @@ def check_document(document: Document, rules: Sequence[ActiveRule]) -> List[Diag
         if active.severity != active.rule.default_severity:
             found = [d.with_changes(severity=active.severity) for d in found]
         diagnostics.extend(found)
+    for index, diagnostic in enumerate(diagnostics):
+        fix = diagnostic.fix
+        if fix is not None and not fix.positions:
+            positions = tuple((document.position(e.start), document.position(e.end)) for e in fix.edits)
+            diagnostics[index] = diagnostic.with_changes(fix=replace(fix, positions=positions))
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics
 

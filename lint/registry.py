@@ -141,4 +141,6 @@ def _rules_from_object(loaded, origin: str) -> List[Type[Rule]]:
 
 
 def default_registry() -> Registry:
-    return Registry(builtin_rules() + entry_point_rules())
+    from .source_rules import ENGINE_RULES
+
+    return Registry(ENGINE_RULES + builtin_rules() + entry_point_rules())
