@@ -55,6 +55,7 @@ def build_check_parser() -> argparse.ArgumentParser:
     configuration = parser.add_argument_group("configuration")
     configuration.add_argument("--config", metavar="PATH", help="use this config file for every file")
     configuration.add_argument("--isolated", action="store_true", help="ignore all config files")
+    configuration.add_argument("--force-exclude", action="store_true", help="apply exclude settings to files named on the command line too (for pre-commit)")
     output = parser.add_argument_group("output")
     output.add_argument("--output-format", choices=FORMATS, default=os.environ.get("VNLINT_OUTPUT_FORMAT", "text"))
     output.add_argument("--statistics", action="store_true", help="count problems per rule")
@@ -166,7 +167,7 @@ def check_command(args) -> int:
     for path in paths:
         if not os.path.exists(path):
             raise UsageError(f"{path}: no such file or folder")
-    tasks = list(discover_files(paths, config_for, explicit))
+    tasks = list(discover_files(paths, config_for, explicit, args.force_exclude))
     progress = Progress(not args.no_progress and args.output_format == "text")
     jobs = args.jobs or default_jobs()
     try:

@@ -147,17 +147,23 @@ def _git_root(start: str) -> Optional[str]:
     return None
 
 
-def discover_files(paths: List[str], config_for, explicit_config: Optional[Config] = None) -> Iterator[Tuple[str, Config]]:
+def discover_files(
+    paths: List[str], config_for, explicit_config: Optional[Config] = None, force_exclude: bool = False
+) -> Iterator[Tuple[str, Config]]:
     """Yield (file, config) for every file to lint under the given paths.
 
     ``config_for(directory)`` returns the nearest config. A file named on the
     command line is always linted; files found by walking a folder must match
     ``include`` and not ``exclude``, ``extend-exclude`` or a .gitignore.
+    With ``force_exclude`` (for pre-commit, which names files itself) the
+    excludes apply to named files too.
     """
     seen = set()
     for given in paths:
         if os.path.isfile(given) or not os.path.exists(given):
             config = explicit_config or config_for(os.path.dirname(os.path.abspath(given)) or ".")
+            if force_exclude and _excluded_anywhere(given, config):
+                continue
             key = os.path.abspath(given)
             if key not in seen:
                 seen.add(key)
@@ -201,6 +207,13 @@ def discover_files(paths: List[str], config_for, explicit_config: Optional[Confi
                 if key not in seen:
                     seen.add(key)
                     yield full, config
+
+
+def _excluded_anywhere(path: str, config: Config) -> bool:
+    relative = _relative_to(path, config.root)
+    parts = relative.split("/")
+    patterns = config.exclude + config.extend_exclude
+    return any(_matches(patterns, "/".join(parts[: i + 1]), parts[i]) for i in range(len(parts)))
 
 
 def _relative_to(path: str, root: str) -> str:
