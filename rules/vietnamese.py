@@ -65,7 +65,10 @@ _LOWER_LETTERS = frozenset(c for c in VIETNAMESE_LETTERS if c.islower())
 
 # A run of Latin letters (ASCII, Latin-1, Latin Extended-A/B, Latin Extended
 # Additional): every Vietnamese letter, and the foreign names around them.
-WORD = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]+")
+# Combining marks after a letter are kept in the word, so decomposed (NFD)
+# text still gives whole words.
+_LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+WORD = re.compile(f"[{_LATIN_LETTERS}][{_LATIN_LETTERS}\u0300-\u036f]*")
 _VIETNAMESE_ONLY = re.compile("[" + "".join(sorted(VIETNAMESE_ONLY_LETTERS)) + "]")
 
 
@@ -144,6 +147,8 @@ def apply_tone(base: str, tone: int, style: str = "traditional") -> str:
     positions = tone_positions(base)
     if not positions:
         return base
+    if style not in ("traditional", "modern"):
+        raise ValueError(f"tone style must be 'traditional' or 'modern', got {style!r}")
     index = positions[-1] if style == "modern" else positions[0]
     return base[:index] + _TONE[(base[index], tone)] + base[index + 1 :]
 
@@ -198,14 +203,15 @@ _MEDIAL_RHYMES = frozenset("""
     oăc oăm oăn oăng oăp oăt
     oe oen oeo oet
     uân uâng uât uây
-    uê uêch uênh uêt
-    uy uych uynh uyt uyu uya uyên uyêt
+    uê uêch uên uênh uêt
+    uy uych uynh uyp uyt uyu uya uyên uyêt
     uơ
 """.split())
 
 # After q the medial is always written u and counted in the onset "qu":
-# qua, quắt, quân, que, quê, quy, quyết, quơ; also the older qui/quít, and quốc.
-_QU_RHYMES = frozenset({rhyme[1:] for rhyme in _MEDIAL_RHYMES} | {"i", "it", "inh", "ôc"})
+# qua, quắt, quân, que, quên, quy, quyết, quơ; also the older qui/quít, quốc,
+# and the expressive quạu, quều.
+_QU_RHYMES = frozenset({rhyme[1:] for rhyme in _MEDIAL_RHYMES} | {"i", "it", "inh", "ôc", "au", "êu"})
 
 _VELAR_BEFORE_FRONT = frozenset({"c", "g", "ng"})
 _VELAR_FRONT_ONLY = frozenset({"k", "gh", "ngh"})

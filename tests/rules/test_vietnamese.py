@@ -6,6 +6,7 @@ import itertools
 import unicodedata
 
 import pytest
+from conftest import seed_text
 from vnlint.rules.vietnamese import (
     TONE_ACUTE,
     TONE_DOT,
@@ -207,3 +208,48 @@ def test_word_pattern():
     text = "Tổng_Bí_thư Tô Lâm, ngày 5/9: “Việt Nam – Trung Quốc” user@thanhnien.vn José Ủy"
     assert WORD.findall(text) == ["Tổng", "Bí", "thư", "Tô", "Lâm", "ngày", "Việt", "Nam", "Trung", "Quốc",
                                   "user", "thanhnien", "vn", "José", "Ủy"]
+
+
+@pytest.mark.parametrize("word", [
+    "quên", "quạu", "quều", "tuýp", "khuýp", "quỵu", "đìu", "Vy", "lí", "kĩ", "yến", "uyển", "hoằng", "giặc",
+    "tuần", "huế", "thuế", "quơ", "hoài", "đước",
+])
+def test_more_valid_words(word):
+    assert is_vietnamese_syllable(word)
+
+
+@pytest.mark.parametrize("word", [
+    "muá", "miá", "quí̉", "nghu", "kuy", "cì", "ge", "nge", "bảt", "hòc", "yiên", "iêu", "việtt", "ă", "â",
+    "đăk", "lắk", "krông", "păh", "quo", "qu", "q", "fa", "jắc", "wá", "zì", "hoă", "ha-ha", "ha1",
+])
+def test_more_invalid_words(word):
+    assert not is_vietnamese_syllable(word)
+
+
+def test_apply_tone_rejects_unknown_style():
+    with pytest.raises(ValueError):
+        apply_tone("hoa", TONE_GRAVE, "new")
+
+
+def test_word_pattern_keeps_decomposed_words_whole():
+    assert WORD.fullmatch("Vie\u0302\u0323t")
+    assert WORD.findall("TP.HCM 9.2022 e-mail@thanhnien.vn") == ["TP", "HCM", "e", "mail", "thanhnien", "vn"]
+
+
+def test_every_three_letter_combination_is_handled():
+    letters = "aăâbcdđeêghiklmnoôơpqrstuưvxy" + "áàảãạ"
+    valid = sum(is_vietnamese_syllable("".join(c)) for c in itertools.product(letters, repeat=3))
+    assert 300 < valid < 3000
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002"])
+def test_seed_words_with_vietnamese_letters_are_valid(seed):
+    words = {w for w in WORD.findall(seed_text(seed)) if has_vietnamese_letters(w)}
+    assert words and all(is_vietnamese_syllable(w) for w in words), sorted(w for w in words if not is_vietnamese_syllable(w))
+
+
+def test_seed_003_and_004_reject_only_names_typos_and_glued_words():
+    rejected = set()
+    for seed in ("003", "004"):
+        rejected |= {w for w in WORD.findall(seed_text(seed)) if has_vietnamese_letters(w) and not is_vietnamese_syllable(w)}
+    assert rejected == {"đìều", "Đắk", "Lắk", "Đuma", "nhiệmỦy"}
