@@ -1,0 +1,362 @@
+"""D: duplicates inside one document.
+
+Scrapers copy the same teaser, title or block of "related articles" into a
+page more than once. Every rule here compares lines after NFC and whitespace
+normalisation, keeps the first occurrence and offers to delete the later ones.
+
+Both rules stay near-linear on long documents: exact repeats are found through
+a hash map, and near repeats are only scored (with rapidfuzz) against the few
+earlier lines that share a cheap blocking key, never all pairs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Dict, Iterator, List, Sequence, Tuple
+
+from vnlint.diagnostic import Diagnostic, Edit
+from vnlint.document import Document
+from vnlint.rule import Option, Rule, RuleOptions
+
+# An earlier line is remembered at most this many times per key: a line repeated
+# thousands of times must not make block matching quadratic.
+_MAX_OCCURRENCES = 8
+# Near-duplicate scoring: at most this many earlier lines per blocking key.
+_MAX_CANDIDATES_PER_KEY = 24
+# Characters of the letter skeleton used as prefix and suffix keys.
+_AFFIX = 20
+# Length buckets grow geometrically by this factor (a near-duplicate must have a similar length).
+_BUCKET_BASE = math.log(1.25)
+_DIGITS = re.compile(r"\d+")
+_EDGE_PUNCTUATION = ".,;:!?…-–—\"'“”‘’()[]«»*•·|/"
+
+
+def normalise_line(text: str) -> str:
+    """NFC, with runs of whitespace collapsed to one space and the ends stripped."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class _Content:
+    """One non-blank line, normalised."""
+
+    number: int  # 1-based line number in the document
+    key: str  # normalise_line(text)
+
+
+def _content_lines(document: Document) -> List[_Content]:
+    return [_Content(line.number, key) for line in document.lines if (key := normalise_line(line.text))]
+
+
+def _is_long_enough(key: str, min_length: int, min_words: int) -> bool:
+    return len(key) >= min_length and key.count(" ") + 1 >= min_words
+
+
+def _deletion_edit(rule: Rule, document: Document, first: int, last: int) -> Edit:
+    """Delete lines first..last; when they form whole paragraphs, also take one separating blank line.
+
+    Without this, removing a repeated paragraph would leave two blank lines in a
+    row, and the rule's own fix would hand work to W001.
+    """
+    lines = document.lines
+    blank_before = first == 1 or lines[first - 2].is_blank
+    if blank_before and last < len(lines) and lines[last].is_blank:
+        return rule.delete_lines(document, first, last + 1)
+    if blank_before and last == len(lines) and first > 1:
+        previous = first - 1
+        while previous >= 1 and lines[previous - 1].is_blank:
+            previous -= 1
+        if previous >= 1:
+            # The last paragraph of the file: delete from the end of the previous text
+            # line, so whatever ended the file (a final newline or none) still ends it.
+            return Edit(lines[previous - 1].end, lines[last - 1].end, "")
+    return rule.delete_lines(document, first, last)
+
+
+def _diagnostic_span(document: Document, first: int, last: int, edit: Edit) -> Tuple[int, int]:
+    """The copy's lines, plus what the edit takes after them.
+
+    When the copy ends the file, the edit also takes the line break (and blank
+    lines) before it; like W001, the diagnostic still starts at the copy, so it
+    is reported on the right line.
+    """
+    lines = document.lines
+    return lines[first - 1].start, max(edit.end, lines[last - 1].end)
+
+
+def _line_range(first: int, last: int) -> str:
+    return f"line {first}" if first == last else f"lines {first}–{last}"
+
+
+class DuplicateText(Rule):
+    """
+    ## What it does
+    Finds lines, paragraphs and blocks of lines that repeat earlier text of the
+    same document exactly, after Unicode NFC and whitespace normalisation (so a
+    copy indented with spaces, or with a different number of spaces between
+    words, is still a copy). The first occurrence is kept; the fix deletes each
+    later copy.
+
+    A repeated run of two or more consecutive lines is reported once, as a
+    block, pointing at the lines it repeats ("lines 101–119 repeat lines
+    79–97"); blank lines between the lines of a block are ignored. Any other
+    repeated line is reported once per later copy ("duplicate of line 30").
+
+    Short lines repeat legitimately (a byline, "Theo TTXVN", a name, a quoted
+    slogan, a short sub-heading, a photo credit), so a repeated line is only
+    reported from `min-length` characters and `min-words` words on, and a block
+    only when its lines total at least twice `min-length` characters. A line
+    that repeats the line directly above it in the same paragraph is a
+    scraping artefact even when short, so it is reported from
+    `min-length-adjacent` characters on.
+
+    ## Why it matters
+    Scraped pages repeat teaser titles and whole "related articles" blocks: seed
+    003 prints the same five teasers under "Cùng tác giả" and again under "Cùng
+    chuyên mục", and seed 004 prints every teaser title twice in a row, once
+    indented. Repeated text inflates n-gram counts, teaches language models to
+    loop, and leaks the same sentence into train and test splits.
+
+    ## Example
+    ```
+    Phiên họp lần thứ XII Ủy ban liên hợp biên giới trên đất liền Việt Nam - Trung Quốc
+      Phiên họp lần thứ XII Ủy ban liên hợp biên giới trên đất liền Việt Nam - Trung Quốc
+    ```
+    becomes
+    ```
+    Phiên họp lần thứ XII Ủy ban liên hợp biên giới trên đất liền Việt Nam - Trung Quốc
+    ```
+
+    ## Fix safety
+    Safe: only a later copy of text that stays in the document is deleted, with
+    one blank line when the copy was a whole paragraph.
+    """
+
+    code = "D101"
+    name = "duplicate-text"
+    summary = "Line, paragraph or block of lines repeated exactly earlier in the document"
+    default_severity = "warning"
+    fix_safety = "safe"
+    options = (
+        Option(name="min-length", type=int, default=40, minimum=1,
+               help="Shortest repeated line reported, in characters after whitespace normalisation; "
+                    "a block must total twice this."),
+        Option(name="min-words", type=int, default=4, minimum=1,
+               help="Fewest words a repeated line must have to be reported."),
+        Option(name="min-length-adjacent", type=int, default=20, minimum=1,
+               help="Shortest line reported when it repeats the line directly above it in the same paragraph."),
+    )
+
+    def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
+        content = _content_lines(document)
+        if len(content) < 2:
+            return
+        first_seen: Dict[str, int] = {}
+        earlier: List[Tuple[int, ...]] = []  # per content index: earlier indices with the same text
+        occurrences: Dict[str, List[int]] = {}
+        for index, item in enumerate(content):
+            seen = occurrences.get(item.key)
+            if seen is None:
+                occurrences[item.key] = [index]
+                first_seen[item.key] = index
+                earlier.append(())
+            else:
+                earlier.append(tuple(seen))
+                if len(seen) < _MAX_OCCURRENCES:
+                    seen.append(index)
+        if len(first_seen) == len(content):
+            return  # no line repeats: the common case, decided by one dict pass
+        blocks = _longest_runs(earlier)
+        index = 0
+        while index < len(content):
+            block = blocks[index]
+            if block is not None:
+                source, length = block
+                copy = content[index:index + length]
+                if sum(len(item.key) for item in copy) >= 2 * options.min_length:
+                    yield self._report(document, copy[0].number, copy[-1].number,
+                                       content[source].number, content[source + length - 1].number)
+                    index += length
+                    continue
+            if earlier[index]:
+                item = content[index]
+                original = content[first_seen[item.key]]
+                previous = content[index - 1]
+                adjacent = previous.number == item.number - 1 and previous.key == item.key
+                if _is_long_enough(item.key, options.min_length_adjacent if adjacent else options.min_length,
+                                   options.min_words):
+                    yield self._report(document, item.number, item.number, original.number, original.number)
+            index += 1
+
+    def _report(self, document: Document, first: int, last: int, source_first: int, source_last: int) -> Diagnostic:
+        edit = _deletion_edit(self, document, first, last)
+        start, end = _diagnostic_span(document, first, last, edit)
+        if first == last:
+            message = f"Line {first} is a duplicate of line {source_first}"
+        else:
+            message = (f"Block of {_line_range(first, last)} repeats {_line_range(source_first, source_last)}")
+        return self.diagnostic(document, start, end, message, edits=[edit],
+                               fix_message=f"Delete the repeated {_line_range(first, last)}")
+
+
+def _longest_runs(earlier: Sequence[Tuple[int, ...]]) -> List[Tuple[int, int] | None]:
+    """For each content index i, the longest run (source, length >= 2) of lines i, i+1, ... repeating
+    source, source+1, ... with the source ending before i; ties go to the earliest source."""
+    count = len(earlier)
+    best: List[Tuple[int, int] | None] = [None] * count
+    following: Dict[int, int] = {}  # source index -> run length starting at (index + 1, source)
+    for index in range(count - 1, -1, -1):
+        current: Dict[int, int] = {}
+        chosen: Tuple[int, int] | None = None
+        for source in earlier[index]:
+            run = following.get(source + 1, 0) + 1
+            current[source] = run
+            length = min(run, index - source)  # the copy may not overlap what it copies
+            if length >= 2 and (chosen is None or length > chosen[1]):
+                chosen = (source, length)
+        best[index] = chosen
+        following = current
+    return best
+
+
+class NearDuplicate(Rule):
+    """
+    ## What it does
+    Finds lines that are almost the same as an earlier line of the document: a
+    rapidfuzz `fuzz.ratio` similarity of at least `threshold` (0–100) on the
+    lines after NFC, whitespace normalisation and case folding. Exact repeats are
+    left to D101. The first occurrence is kept; the fix deletes the later one.
+
+    Lines shorter than `min-length` characters or `min-words` words are not
+    compared, and two lines whose digits differ (dates, scores, amounts) are
+    never near-duplicates: "năm 2022 đạt 175,6 tỷ USD" and "năm 2023 đạt 185,6
+    tỷ USD" are different facts, not a copy.
+
+    Lines are only scored against the few earlier lines of similar length that
+    share a blocking key (the first or last 20 letters, or the three longest
+    words), so the rule stays near-linear on a 10,000-line document; a
+    near-duplicate that differs at the start, the end and in its longest words
+    at once can be missed.
+
+    ## Why it matters
+    Scrapers copy the same teaser twice with small differences: seed 004 has
+    " Chủ nhiệm Ủy ban Biên giới quốc gia thăm…" beside "Chủ nhiệmỦy ban Biên
+    giới quốc gia thăm…", with a space lost. Exact deduplication misses such
+    pairs, and they carry the same harm as exact repeats.
+
+    ## Example
+    ```
+     Chủ nhiệm Ủy ban Biên giới quốc gia thăm và làm việc với Đồn Biên phòng cửa khẩu quốc tế Lào Cai
+
+    Chủ nhiệmỦy ban Biên giới quốc gia thăm và làm việc với Đồn Biên phòng cửa khẩu quốc tế Lào Cai
+    ```
+    becomes
+    ```
+     Chủ nhiệm Ủy ban Biên giới quốc gia thăm và làm việc với Đồn Biên phòng cửa khẩu quốc tế Lào Cai
+    ```
+
+    ## Fix safety
+    Unsafe: the later line is not identical to the one kept, and the difference
+    may be a correction (a fixed typo, an updated title) that a person should
+    judge. Normalise NFC first (E001): rapidfuzz scores the same sentence in NFC
+    and in NFD only about 63, which is why this rule normalises before comparing.
+    """
+
+    code = "D102"
+    name = "near-duplicate"
+    summary = "Line almost identical to an earlier line of the document"
+    default_severity = "warning"
+    fix_safety = "unsafe"
+    options = (
+        Option(name="threshold", type=int, default=90, minimum=0, maximum=100,
+               help="Lowest rapidfuzz fuzz.ratio similarity (0–100) reported as a near-duplicate."),
+        Option(name="min-length", type=int, default=40, minimum=1,
+               help="Shortest line compared, in characters after whitespace normalisation."),
+        Option(name="min-words", type=int, default=4, minimum=1,
+               help="Fewest words a line must have to be compared."),
+    )
+
+    def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
+        content = _content_lines(document)
+        candidates = [item for item in content if _is_long_enough(item.key, options.min_length, options.min_words)]
+        if len(candidates) < 2:
+            return
+        from rapidfuzz.fuzz import ratio  # imported here: rapidfuzz is only paid for when there is work
+
+        threshold = options.threshold
+        # Two strings of lengths a <= b score at most 200a/(a+b), so lengths must satisfy a/b >= t/(200-t).
+        min_ratio = threshold / (200 - threshold) if threshold < 100 else 1.0
+        reach = _bucket_reach(min_ratio)
+        exact: set = set()
+        folded_seen: Dict[str, int] = {}
+        kept: List[Tuple[int, str, str]] = []  # (line number, folded text, digits) of every line kept so far
+        buckets: Dict[Tuple[str, int], List[int]] = {}
+        for item in candidates:
+            if item.key in exact:
+                continue  # an exact repeat: D101's
+            exact.add(item.key)
+            folded = item.key.casefold()
+            digits = "".join(_DIGITS.findall(folded))
+            keys = _blocking_keys(folded)
+            bucket = int(math.log(len(folded)) / _BUCKET_BASE)
+            match = None
+            if folded in folded_seen:
+                match = (folded_seen[folded], 100.0)
+            else:
+                tried = set()
+                best_score = -1.0
+                for key in keys:
+                    for near_bucket in range(bucket - reach, bucket + reach + 1):
+                        for position in reversed(buckets.get((key, near_bucket), ())[-_MAX_CANDIDATES_PER_KEY:]):
+                            if position in tried:
+                                continue
+                            tried.add(position)
+                            number, other, other_digits = kept[position]
+                            if other_digits != digits:
+                                continue
+                            shorter, longer = sorted((len(other), len(folded)))
+                            if shorter < min_ratio * longer:
+                                continue
+                            score = ratio(folded, other, score_cutoff=threshold)
+                            if score >= threshold and (score > best_score or
+                                                       (score == best_score and number < match[0])):
+                                best_score, match = score, (number, score)
+            if match is not None:
+                yield self._report(document, item.number, match[0], match[1])
+                continue  # a line flagged for deletion is no original for later lines
+            position = len(kept)
+            kept.append((item.number, folded, digits))
+            folded_seen.setdefault(folded, item.number)
+            for key in keys:
+                buckets.setdefault((key, bucket), []).append(position)
+
+    def _report(self, document: Document, number: int, original: int, score: float) -> Diagnostic:
+        edit = _deletion_edit(self, document, number, number)
+        start, end = _diagnostic_span(document, number, number, edit)
+        message = f"Line {number} is a near-duplicate of line {original} ({math.floor(score)}% similar)"
+        return self.diagnostic(document, start, end, message, edits=[edit], applicability="unsafe",
+                               fix_message=f"Delete line {number}")
+
+
+def _bucket_reach(min_ratio: float) -> int:
+    """How many length buckets either side can hold a line long enough to reach the threshold."""
+    if min_ratio <= 0:
+        return 64
+    return max(1, min(64, math.ceil(-math.log(min_ratio) / _BUCKET_BASE)))
+
+
+def _blocking_keys(folded: str) -> Tuple[str, ...]:
+    """Cheap keys that a near-duplicate almost always shares with its original.
+
+    The letter skeleton drops spaces and edge punctuation, so a copy that lost a
+    space ("nhiệmỦy") or gained an ellipsis keeps its prefix and suffix; the three
+    longest words survive a changed start and end together.
+    """
+    skeleton = folded.replace(" ", "").strip(_EDGE_PUNCTUATION)
+    words = sorted({word.strip(_EDGE_PUNCTUATION) for word in folded.split()}, key=lambda w: (-len(w), w))
+    return ("<" + skeleton[:_AFFIX], ">" + skeleton[-_AFFIX:], "=" + " ".join(words[:3]))

@@ -1,0 +1,232 @@
+"""D: duplicates inside a document (D101 duplicate-text, D102 near-duplicate)."""
+
+import random
+import time
+import unicodedata
+
+import vnlint
+from conftest import assert_clean, codes, fixed, only, seed_text
+
+TITLE = "Phiên họp lần thứ XII Ủy ban liên hợp biên giới trên đất liền Việt Nam - Trung Quốc"
+TEASER = "Ngày 06/11/2025, Chủ nhiệm Ủy ban Biên giới quốc gia Trịnh Đức Hải đã đến thăm Lào Cai."
+BODY = "Tổng Bí thư, Chủ tịch nước Tô Lâm hội kiến Bí thư Tỉnh ủy Quảng Đông Hoàng Khôn Minh ngày 18/8."
+
+
+def messages(text, *selectors, **rule_options):
+    return [(d.code, d.start.line, d.message) for d in vnlint.check_text(text, only(*selectors, **rule_options))]
+
+
+# -- D101 duplicate-text: valid ---------------------------------------------------------------
+
+
+def test_short_lines_that_legitimately_repeat_are_not_flagged():
+    assert_clean([
+        "Theo TTXVN\n\nMột đoạn văn.\n\nTheo TTXVN\n",
+        "Ảnh: TTXVN\n\nQuang cảnh hội nghị.\n\nẢnh: TTXVN\n",
+        "Ngọc Ánh\n\nNội dung.\n\nNgọc Ánh\n",
+        "Cùng chuyên mục\n\nA.\n\nCùng chuyên mục\n",
+        # a quoted slogan inside two different paragraphs is not a repeated line
+        "Ông nhấn mạnh “16 chữ” và tinh thần “4 tốt” trong quan hệ hai nước.\n\n"
+        "Hai bên cam kết thực hiện “16 chữ” và tinh thần “4 tốt”.\n",
+        # a short sub-heading used twice, far apart
+        "Kỳ vọng lớn\n\n" + BODY + "\n\nKỳ vọng lớn\n",
+        # a name repeated on the very next line is under min-length-adjacent
+        "Nguyễn Văn An\nNguyễn Văn An\n",
+    ], "D101")
+
+
+def test_distinct_lines_and_blank_lines_are_clean():
+    assert_clean(["", "\n\n\n", TITLE + "\n\n" + BODY + "\n", BODY + "\n" + BODY.replace("18/8", "19/8") + "\n"], "D101")
+
+
+# -- D101 duplicate-text: invalid -------------------------------------------------------------
+
+
+def test_repeated_line_points_at_first_occurrence():
+    text = f"{TITLE}\n\n{BODY}\n\n{TITLE}\n"
+    assert messages(text, "D101") == [("D101", 5, "Line 5 is a duplicate of line 1")]
+    assert fixed(text, "D101") == f"{TITLE}\n\n{BODY}\n"
+
+
+def test_copy_indented_or_with_extra_spaces_or_nfd_is_a_duplicate():
+    indented = "  " + TITLE.replace(" ", "  ", 3)
+    text = f"{indented}\n{TITLE}\n\n{BODY}\n\n{unicodedata.normalize('NFD', TITLE)}\n"
+    assert codes(text, "D101") == ["D101", "D101"]
+    assert fixed(text, "D101") == f"{indented}\n\n{BODY}\n"
+
+
+def test_one_diagnostic_per_later_copy():
+    text = f"{TITLE}\n{TITLE}\n\n{TITLE}\n\n{BODY}\n\n{TITLE}\n"
+    assert [m[2] for m in messages(text, "D101")] == [
+        "Line 2 is a duplicate of line 1", "Line 4 is a duplicate of line 1", "Line 8 is a duplicate of line 1"]
+    assert fixed(text, "D101") == f"{TITLE}\n\n{BODY}\n"
+
+
+def test_adjacent_short_repeat_in_same_paragraph():
+    text = "Đối thoại biển Việt Nam - Úc lần thứ 6\nĐối thoại biển Việt Nam - Úc lần thứ 6\n\n" + BODY + "\n"
+    assert messages(text, "D101") == [("D101", 2, "Line 2 is a duplicate of line 1")]
+    assert fixed(text, "D101") == "Đối thoại biển Việt Nam - Úc lần thứ 6\n\n" + BODY + "\n"
+    # the same short line after a blank line is not adjacent: a photo caption may repeat like that
+    assert codes(text.replace("\n", "\n\n", 1), "D101") == []
+
+
+def test_repeated_block_is_one_diagnostic_and_blank_lines_inside_do_not_matter():
+    block = f"{TITLE}\n\n{TEASER}\n\nHội thảo quốc tế về biên giới\n\n{BODY}"
+    text = f"Cùng tác giả\n\n{block}\n\nCùng chuyên mục\n\n{block.replace(chr(10) * 2, chr(10))}\n\nTin mới nhất\n"
+    assert messages(text, "D101") == [("D101", 13, "Block of lines 13–16 repeats lines 3–9")]
+    assert fixed(text, "D101") == f"Cùng tác giả\n\n{block}\n\nCùng chuyên mục\n\nTin mới nhất\n"
+
+
+def test_block_of_short_lines_is_not_flagged_but_long_lines_inside_are():
+    short = "Hà Nội ơi\nMùa thu đẹp lắm\n"
+    assert codes(short + "\n" + short, "D101") == []
+    text = f"Hà Nội ơi\n{TITLE}\n\nHà Nội ơi\n{TITLE}\n"  # 9 + 84 chars: a block needs 80, so it is one
+    assert [m[2] for m in messages(text, "D101")] == ["Block of lines 4–5 repeats lines 1–2"]
+
+
+def test_periodic_repeats_converge_to_one_copy():
+    text = f"{TITLE}\n{TEASER}\n" * 4
+    assert [m[2] for m in messages(text, "D101")] == [
+        "Block of lines 3–4 repeats lines 1–2", "Block of lines 5–8 repeats lines 1–4"]
+    assert fixed(text, "D101") == f"{TITLE}\n{TEASER}\n"
+
+
+def test_last_line_without_final_newline():
+    assert fixed(f"{TITLE}\n{BODY}\n{TITLE}", "D101") == f"{TITLE}\n{BODY}"
+    assert fixed(f"{TITLE}\n\n{BODY}\n\n{TITLE}", "D101") == f"{TITLE}\n\n{BODY}"
+    assert fixed(f"{TITLE}\n\n{BODY}\n\n{TITLE}\n", "D101") == f"{TITLE}\n\n{BODY}\n"
+
+
+def test_min_length_and_min_words_options():
+    text = "Theo TTXVN\n\nNội dung.\n\nTheo TTXVN\n"
+    assert codes(text, config=only("D101", **{"duplicate-text": {"min-length": 5, "min-words": 2}})) == ["D101"]
+    assert codes(f"{TITLE}\n\n{TITLE}\n", config=only("D101", **{"duplicate-text": {"min-words": 30}})) == []
+
+
+def test_fix_is_a_fixpoint():
+    for text in (seed_text("003"), seed_text("004"), f"{TITLE}\n{TITLE}\n{TITLE}\n"):
+        once = fixed(text, "D101")
+        assert codes(once, "D101") == []
+        assert fixed(once, "D101") == once
+
+
+# -- D102 near-duplicate -----------------------------------------------------------------------
+
+GLUED = "Chủ nhiệm Ủy ban Biên giới quốc gia thăm và làm việc với Đồn Biên phòng cửa khẩu quốc tế Lào Cai"
+
+
+def test_near_duplicate_lost_space_and_nfd_copy():
+    text = f" {GLUED}\n\n{BODY}\n\n{GLUED.replace('nhiệm Ủy', 'nhiệmỦy')}\n"
+    assert messages(text, "D102") == [("D102", 5, "Line 5 is a near-duplicate of line 1 (99% similar)")]
+    assert fixed(text, "D102") == text, "the fix is unsafe"
+    assert fixed(text, "D102", unsafe=True) == f" {GLUED}\n\n{BODY}\n"
+    # NFD against NFC scores only ~63 with a raw fuzz.ratio; the rule normalises first
+    nfd = f"{GLUED}\n\n{unicodedata.normalize('NFD', GLUED.replace('Lào Cai', 'Lào Cai.'))}\n"
+    assert codes(nfd, "D102") == ["D102"]
+
+
+def test_case_variant_is_a_near_duplicate_and_exact_copy_is_left_to_d101():
+    upper = "UỶ BAN BIÊN GIỚI QUỐC GIA CHÚC MỪNG KỶ NIỆM 95 NĂM NGÀY PHỤ NỮ VIỆT NAM"
+    assert codes(f"{upper}\n\n{upper.capitalize()}\n", "D102") == ["D102"]
+    assert codes(f"{GLUED}\n\n{GLUED}\n", "D102") == []
+
+
+def test_lines_whose_numbers_differ_are_not_near_duplicates():
+    assert_clean([
+        "Kim ngạch thương mại song phương năm 2022 đạt 175,6 tỷ USD.\n"
+        "Kim ngạch thương mại song phương năm 2023 đạt 185,6 tỷ USD.\n",
+        "Ngày 9/10, Sở Văn hóa, Thể thao và Du lịch tỉnh Đắk Lắk tổ chức triển lãm.\n"
+        "Ngày 10/10, Sở Văn hóa, Thể thao và Du lịch tỉnh Đắk Lắk tổ chức triển lãm.\n",
+    ], "D102")
+
+
+def test_threshold_option():
+    a = "Hợp tác kinh tế thương mại đầu tư Việt Nam Trung Quốc tiếp tục tăng trưởng mạnh"
+    b = "Hợp tác kinh tế thương mại và đầu tư Việt Nam Trung Quốc tiếp tục tăng trưởng"
+    text = f"{a}\n\n{b}\n"
+    assert codes(text, "D102") == ["D102"]
+    assert codes(text, config=only("D102", **{"near-duplicate": {"threshold": 99}})) == []
+
+
+def test_different_lines_are_clean():
+    assert_clean([
+        "Chủ tịch nước Lương Cường tiếp Chủ tịch Đuma Quốc gia Nga tại Hà Nội\n"
+        "Chủ tịch nước Lương Cường gặp Tổng Thư ký Liên hợp quốc tại New York\n",
+        "Tổng Bí thư Tô Lâm phát biểu tại hội nghị. Ảnh: TTXVN\n"
+        "Chủ tịch Quốc hội Trần Thanh Mẫn phát biểu tại hội nghị. Ảnh: TTXVN\n",
+    ], "D102")
+
+
+def test_chain_of_near_duplicates_keeps_the_first():
+    a = "Thứ trưởng Ngoại giao Lê Thị Thu Hằng thăm và làm việc tại Thái Lan"
+    text = f"{a}\n{a.replace('thăm và', 'thăm')}\n{a.replace('Lan', 'Lan.')}\n"
+    assert codes(text, "D102") == ["D102", "D102"]
+    assert fixed(text, "D102", unsafe=True) == a + "\n"
+
+
+# -- seeds ---------------------------------------------------------------------------------------
+
+
+def test_seed_000_001_002_raise_no_duplicate():
+    for number in ("000", "001", "002"):
+        assert codes(seed_text(number), "D") == [], number
+
+
+def test_seed_003_repeated_teaser_block():
+    text = seed_text("003")
+    assert messages(text, "D") == [("D101", 101, "Block of lines 101–119 repeats lines 79–97")]
+    result = fixed(text, "D")
+    assert result.count("Nhổ củ hành tăm") == 1 and result.count("Tiếp tục phát huy truyền thống") == 1
+    assert "Cùng chuyên mục\n\nThúc đẩy phát triển các dự án điện khí" in result
+    assert result.startswith(text[:text.index("Cùng tác giả")])  # the article body is untouched
+
+
+def test_seed_004_doubled_teaser_titles():
+    text = seed_text("004")
+    found = vnlint.check_text(text, only("D"))
+    body_end = text.count("\n", 0, text.index("Cùng chuyên mục")) + 1
+    assert all(d.start.line > body_end for d in found), "no D diagnostic in the article body"
+    lines = {d.start.line: (d.code, d.message) for d in found}
+    assert lines[31] == ("D101", "Line 31 is a duplicate of line 30")  # " Chủ nhiệm…" then "Chủ nhiệm…"
+    assert lines[35] == ("D102", "Line 35 is a near-duplicate of line 30 (99% similar)")  # "Chủ nhiệmỦy ban"
+    assert lines[43] == ("D101", "Line 43 is a duplicate of line 40")
+    assert lines[61] == ("D101", "Line 61 is a duplicate of line 60")  # short, but doubled in place
+    assert lines[125] == ("D101", "Line 125 is a duplicate of line 30")  # again under "Tin đọc nhiều"
+    assert sum(code == "D101" for code, _ in lines.values()) == 26
+    safe = fixed(text, "D")
+    assert safe.count("Phiên họp lần thứ XII Ủy ban liên hợp") == 1
+    assert safe.startswith(text[:text.index("Cùng chuyên mục")])
+    unsafe = fixed(text, "D", unsafe=True)
+    assert "nhiệmỦy" not in unsafe and unsafe.count("Chủ nhiệm Ủy ban Biên giới quốc gia thăm") == 1
+    assert codes(unsafe, "D") == [] and fixed(unsafe, "D", unsafe=True) == unsafe
+
+
+# -- cost ------------------------------------------------------------------------------------------
+
+SYLLABLES = ("hợp tác kinh tế thương mại đầu tư phát triển quan hệ hai nước đối tác chiến lược toàn diện "
+             "biên giới quốc gia lãnh đạo cấp cao hội đàm trao đổi nhân dân địa phương chính trị ngoại giao "
+             "an ninh quốc phòng du lịch văn hóa giáo dục nông nghiệp công nghiệp năng lượng điện khí").split()
+
+
+def near_duplicate_document(lines=10_000, seed=0):
+    """Lines of random Vietnamese syllables; about half are edited copies of an earlier line."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(lines):
+        if out and rng.random() < 0.5:
+            copy = list(rng.choice(out))
+            position = rng.randrange(len(copy))
+            copy[position] = " " if copy[position] != " " else ""
+            out.append("".join(copy))
+        else:
+            out.append(" ".join(rng.choice(SYLLABLES) for _ in range(rng.randint(8, 30))))
+    return "\n".join(out) + "\n"
+
+
+def test_ten_thousand_line_document_with_many_near_duplicates_finishes():
+    text = near_duplicate_document()
+    started = time.perf_counter()
+    found = vnlint.check_text(text, only("D"))
+    elapsed = time.perf_counter() - started
+    assert sum(d.code == "D102" for d in found) > 3000
+    assert elapsed < 60  # a generous bound against quadratic blow-up, not a benchmark
