@@ -54,7 +54,7 @@ def decode_source(path: str, data: bytes):
         prefix = data[: error.start].decode("utf-8", errors="replace")
         line = prefix.count("\n") + 1
         column = len(prefix) - (prefix.rfind("\n") + 1) + 1
-        bad = data[error.start : error.start + 4].hex(" ")
+        bad = data[error.start : error.end].hex(" ")
         return SourceProblem(
             path, "utf8",
             f"not valid UTF-8: byte(s) {bad} at byte offset {error.start} ({error.reason}); "
