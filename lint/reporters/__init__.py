@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Dict, List, Sequence
+from typing import Callable, Dict, List, Sequence
 
 from ..diagnostic import Diagnostic
 
@@ -31,7 +31,7 @@ class Report:
     rules: Dict[str, RuleInfo]
     fix_mode: bool = False
     unsafe_hidden: int = 0  # problems an --unsafe-fixes run would fix
-    fixable_codes: frozenset = frozenset()  # codes whose fixes --fix would apply
+    fixable: Callable[[Diagnostic], bool] = lambda d: False  # would --fix apply this diagnostic's fix?
     show_fixes: bool = False
     statistics: bool = False
     quiet: bool = False

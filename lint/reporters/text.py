@@ -13,7 +13,7 @@ def render(report: Report) -> str:
     paint = (lambda text, *styles: "".join(styles) + text + RESET) if report.color else (lambda text, *styles: text)
     lines: List[str] = []
     for d in report.diagnostics:
-        marker = " [*]" if d.fix is not None and d.code in report.fixable_codes and d.fix.applicability == "safe" else ""
+        marker = " [*]" if report.fixable(d) else ""
         code = paint(d.code, RED if d.severity == "error" else YELLOW, BOLD)
         where = paint(f"{display_path(d.path)}:{d.start.line}:{d.start.column}:", BOLD)
         lines.append(f"{where} {code}{marker} {d.message}")
@@ -31,7 +31,7 @@ def render(report: Report) -> str:
         if lines:
             lines.append("")
         for code, group in sorted(by_code(report.diagnostics).items(), key=lambda item: -len(item[1])):
-            fixable = "[*]" if any(d.fix is not None and d.code in report.fixable_codes for d in group) else "   "
+            fixable = "[*]" if any(report.fixable(d) for d in group) else "   "
             lines.append(f"{len(group):>6}\t{code}\t{fixable} {group[0].name}")
     if not report.quiet:
         summary = _summary(report)
@@ -52,7 +52,7 @@ def _summary(report: Report) -> str:
     else:
         if not remaining:
             return "All checks passed!"
-        fixable = sum(1 for d in report.diagnostics if d.fix is not None and d.code in report.fixable_codes and d.fix.applicability == "safe")
+        fixable = sum(1 for d in report.diagnostics if report.fixable(d))
         text = f"Found {remaining} problem{'s' if remaining != 1 else ''}"
         text += f" ({fixable} fixable with `--fix`)." if fixable else "."
     if report.unsafe_hidden:
