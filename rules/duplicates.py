@@ -286,8 +286,7 @@ class NearDuplicate(Rule):
         candidates = [item for item in content if _is_long_enough(item.key, options.min_length, options.min_words)]
         if len(candidates) < 2:
             return
-        from rapidfuzz.fuzz import ratio  # imported here: rapidfuzz is only paid for when there is work
-
+        ratio = None  # rapidfuzz's scorer, imported on the first pair worth scoring
         threshold = options.threshold
         # Two strings of lengths a <= b score at most 200a/(a+b), so lengths must satisfy a/b >= t/(200-t).
         min_ratio = threshold / (200 - threshold) if threshold < 100 else 1.0
@@ -322,6 +321,8 @@ class NearDuplicate(Rule):
                             shorter, longer = sorted((len(other), len(folded)))
                             if shorter < min_ratio * longer:
                                 continue
+                            if ratio is None:
+                                from rapidfuzz.fuzz import ratio
                             score = ratio(folded, other, score_cutoff=threshold)
                             if score >= threshold and (score > best_score or
                                                        (score == best_score and number < match[0])):

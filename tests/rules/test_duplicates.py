@@ -1,11 +1,13 @@
 """D: duplicates inside a document (D101 duplicate-text, D102 near-duplicate)."""
 
 import random
+import subprocess
+import sys
 import time
 import unicodedata
 
 import vnlint
-from conftest import assert_clean, codes, fixed, only, seed_text
+from conftest import SEEDS, assert_clean, codes, fixed, only, seed_text
 
 TITLE = "Phiên họp lần thứ XII Ủy ban liên hợp biên giới trên đất liền Việt Nam - Trung Quốc"
 TEASER = "Ngày 06/11/2025, Chủ nhiệm Ủy ban Biên giới quốc gia Trịnh Đức Hải đã đến thăm Lào Cai."
@@ -230,3 +232,14 @@ def test_ten_thousand_line_document_with_many_near_duplicates_finishes():
     elapsed = time.perf_counter() - started
     assert sum(d.code == "D102" for d in found) > 3000
     assert elapsed < 60  # a generous bound against quadratic blow-up, not a benchmark
+
+
+def test_rapidfuzz_is_imported_only_for_lines_worth_scoring():
+    script = ("import sys, vnlint\n"
+              "from vnlint.config import config_from_dict\n"
+              "config = config_from_dict({'select': ['D']})\n"
+              "[path] = sys.argv[1:]\n"
+              "vnlint.check_text(open(path, encoding='utf-8').read(), config)\n"
+              "assert 'rapidfuzz' not in sys.modules, 'rapidfuzz imported for an article without near repeats'\n")
+    [seed] = sorted(SEEDS.glob("002_*.txt"))
+    subprocess.run([sys.executable, "-c", script, str(seed)], check=True)
