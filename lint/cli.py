@@ -13,7 +13,15 @@ import sys
 from typing import List, Optional, Sequence
 
 from . import __version__
-from .config import Config, ConfigError, cached_load_config, config_from_dict, effective_applicability, find_config_file, registry_for, selector_problem
+from .config import (
+    Config,
+    ConfigError,
+    cached_load_config,
+    effective_applicability,
+    find_config_file,
+    registry_for,
+    selector_problem,
+)
 from .registry import RegistryError
 from .reporters import FORMATS, Report, RuleInfo, display_path, render
 from .runner import CHECK, DIFF, FIX, Progress, default_jobs, process_stdin, run_files

@@ -80,7 +80,7 @@ class Config:
     def label(self) -> str:
         return self.path or "<default config>"
 
-    def with_overrides(self, **changes: Any) -> "Config":
+    def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **changes)
 
 
@@ -95,7 +95,7 @@ _KNOWN_KEYS = _LIST_KEYS | _BOOL_KEYS | {"per-file-ignores", "rules", "patterns"
 _PATTERN_KEYS = {"code", "name", "regex", "message", "fix", "replacement", "applicability", "ignore-case", "severity"}
 
 
-def load_config(path: "str | os.PathLike[str]") -> Config:
+def load_config(path: str | os.PathLike[str]) -> Config:
     """Read and validate a vnlint.toml, .vnlint.toml or pyproject.toml ([tool.vnlint])."""
     path = Path(path)
     label = str(path)

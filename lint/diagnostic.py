@@ -19,7 +19,7 @@ class Edit:
     end: int
     content: str = ""
 
-    def overlaps(self, other: "Edit") -> bool:
+    def overlaps(self, other: Edit) -> bool:
         if self.start < other.end and other.start < self.end:
             return True
         # Two edits that touch at one point are ambiguous when either inserts there.
@@ -45,7 +45,7 @@ class Fix:
     def end(self) -> int:
         return max(edit.end for edit in self.edits)
 
-    def overlaps(self, other: "Fix") -> bool:
+    def overlaps(self, other: Fix) -> bool:
         return any(a.overlaps(b) for a in self.edits for b in other.edits)
 
 
@@ -68,7 +68,7 @@ class Diagnostic:
     def fixable(self) -> bool:
         return self.fix is not None
 
-    def with_changes(self, **changes) -> "Diagnostic":
+    def with_changes(self, **changes) -> Diagnostic:
         return replace(self, **changes)
 
     def sort_key(self):

@@ -7,7 +7,7 @@ import importlib.util
 import inspect
 import pkgutil
 import sys
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from types import ModuleType
 from typing import Dict, Iterable, List, Sequence, Tuple, Type
@@ -52,7 +52,7 @@ class Registry:
         key = code_or_name.strip()
         return self.by_code.get(key.upper()) or self.by_name[key.lower()]
 
-    def with_rules(self, extra: Iterable[Type[Rule]]) -> "Registry":
+    def with_rules(self, extra: Iterable[Type[Rule]]) -> Registry:
         return Registry(list(self) + list(extra))
 
 
@@ -103,7 +103,7 @@ def plugin_rules(plugins: Sequence[str], base_dir: str) -> Tuple[Type[Rule], ...
     return tuple(found)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_plugin(plugin: str, base_dir: str) -> ModuleType:
     if plugin.endswith(".py") or "/" in plugin:
         path = Path(base_dir, plugin).resolve()

@@ -6,9 +6,9 @@ import shutil
 import sys
 
 import pytest
-from conftest import SEEDS, run_cli
 
 import vnlint
+from conftest import SEEDS, run_cli
 
 DIRTY = "Hà Nội  \n\n\n\nNgày 5/9\u00a0tới.\n"
 

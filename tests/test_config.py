@@ -3,9 +3,9 @@
 import textwrap
 
 import pytest
-from conftest import run_cli
 
 import vnlint
+from conftest import run_cli
 from vnlint.config import ConfigError, config_from_dict
 
 DIRTY = "Hà Nội  \n\n\n\nNgày 5/9\u00a0tới.\n"

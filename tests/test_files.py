@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import run_cli
 
+from conftest import run_cli
 from vnlint.files import decode_source, write_atomically
 
 
@@ -85,13 +85,13 @@ def test_crlf_and_missing_final_newline_are_kept(tmp_path):
     path = tmp_path / "dos.txt"
     path.write_bytes("Dòng một  \r\n\r\n\r\n\r\nDòng hai\u00a0cuối".encode("utf-8"))
     run_cli("--fix", "dos.txt", cwd=tmp_path)
-    assert path.read_bytes() == "Dòng một\r\n\r\nDòng hai cuối".encode("utf-8")
+    assert path.read_bytes() == "Dòng một\r\n\r\nDòng hai cuối".encode()
     result = run_cli("dos.txt", cwd=tmp_path)
     assert "All checks passed!" in result.stdout
 
 
 def test_crlf_positions_count_code_points_not_bytes(tmp_path):
-    (tmp_path / "dos.txt").write_bytes("Tiếng Việt \r\n".encode("utf-8"))
+    (tmp_path / "dos.txt").write_bytes("Tiếng Việt \r\n".encode())
     assert "dos.txt:1:11: W002" in run_cli("dos.txt", cwd=tmp_path).stdout
 
 
@@ -147,7 +147,7 @@ def test_bom_is_tolerated_reported_and_removed(tmp_path):
     path.write_bytes(b"\xef\xbb\xbfH\xc3\xa0 N\xe1\xbb\x99i\n")
     assert "bom.txt:1:1: E004 [*] UTF-8 byte-order mark" in run_cli("bom.txt", cwd=tmp_path).stdout
     run_cli("--fix", "bom.txt", cwd=tmp_path)
-    assert path.read_bytes() == "Hà Nội\n".encode("utf-8")
+    assert path.read_bytes() == "Hà Nội\n".encode()
 
 
 def test_decode_source_mixed_newlines_are_left_alone():

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+
 from conftest import run_cli
 
 DIRTY = "Hà Nội  \n\n\n\nNgày 5/9\u00a0tới.\n"

@@ -3,7 +3,6 @@
 import re
 
 from conftest import REPO
-
 from vnlint.docs import END, START, rules_table
 from vnlint.registry import default_registry
 

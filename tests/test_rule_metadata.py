@@ -1,8 +1,8 @@
 """Every registered rule is complete: code, name, docs with all sections, a test file, a working `vnlint rule`."""
 
 import pytest
-from conftest import REPO, run_cli
 
+from conftest import REPO, run_cli
 from vnlint.registry import builtin_rules, default_registry
 from vnlint.rule import DOC_SECTIONS
 

@@ -15,7 +15,7 @@ def render(report: Report) -> str:
         # The fingerprint must be stable across runs and unique per issue, like ruff's.
         base = f"{path}:{d.code}:{d.message}"
         seen[base] = seen.get(base, 0) + 1
-        fingerprint = hashlib.sha1(f"{base}:{seen[base]}".encode("utf-8")).hexdigest()
+        fingerprint = hashlib.sha1(f"{base}:{seen[base]}".encode()).hexdigest()
         issues.append({
             "description": f"{d.code} {d.message}",
             "check_name": d.code,
