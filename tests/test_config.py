@@ -271,3 +271,35 @@ def test_config_from_dict_is_validated_in_the_api():
         config_from_dict({"selekt": []})
     config = config_from_dict({"select": ["W002"]})
     assert [d.code for d in vnlint.check_text("a \n", config)] == ["W002"]
+
+
+def test_a_crashing_rule_is_an_internal_error_with_traceback_only_when_verbose(tmp_path):
+    (tmp_path / "crashy.py").write_text(textwrap.dedent('''
+        from vnlint import Rule
+
+        class Crash(Rule):
+            """
+            ## What it does
+            Crashes.
+            ## Why it matters
+            Test.
+            ## Example
+            any text
+            ## Fix safety
+            None.
+            """
+            code = "L951"
+            name = "crash"
+            summary = "Crash"
+
+            def check(self, document, options):
+                raise ZeroDivisionError("boom")
+        '''), encoding="utf-8")
+    setup(tmp_path, 'plugins = ["crashy.py"]\n', text="x\n")
+    (tmp_path / "b.txt").write_text("y  \n", encoding="utf-8")
+    result = run_cli(".", "--jobs", "1", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "a.txt: internal error: rule L951 crashed: ZeroDivisionError: boom (run with --verbose for a traceback)" in result.stderr
+    assert "Traceback" not in result.stderr
+    verbose = run_cli(".", "--verbose", cwd=tmp_path)
+    assert "Traceback (most recent call last)" in verbose.stderr and verbose.returncode == 2
