@@ -7,11 +7,14 @@ where a scraper dropped a space or a line break.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator, Tuple
 
 from vnlint.diagnostic import Diagnostic, Edit
 from vnlint.document import Document
-from vnlint.rule import Rule, RuleOptions
+from vnlint.rule import Option, Rule, RuleOptions
+from vnlint.rules.vietnamese import VIETNAMESE_LETTERS, has_vietnamese_letters, is_vietnamese_syllable
 
 # A run of blank lines: the "\n" that ends a line, then two or more lines holding only spaces or tabs.
 _BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
@@ -107,3 +110,382 @@ class TrailingWhitespace(Rule):
         for match in _TRAILING_SPACE.finditer(document.text):
             start, end = match.span()
             yield self.diagnostic(document, start, end, "Trailing whitespace", edits=[Edit(start, end, "")])
+
+
+# -- shared by the W1xx rules ------------------------------------------------------
+
+DATA = Path(__file__).parent / "data"
+
+# Letters of Vietnamese words, by case, for the glued-word scan.
+_LOWER = "".join(sorted(char for char in VIETNAMESE_LETTERS if char.islower()))
+_UPPER = "".join(sorted(char for char in VIETNAMESE_LETTERS if char.isupper()))
+
+# Same figures as S002's is_segmented (the families never import each other): a
+# segmented document is restored by the S rules, so W104 and W105 keep out of it.
+_SPACED_MARKS = (" , ", " . ", " ; ", " : ", " ( ", " ) ", " ,\n", " .\n")
+_MARKS = (",", ".", ";", ":", "(", ")")
+_WORD_UNDERSCORE = re.compile(r"_(?<=[^\W\d_]_)(?=[^\W_])")
+
+
+def looks_segmented(text: str) -> bool:
+    """Whether text is word-segmenter output as a whole; see S002 (tokenized-punctuation)."""
+    spaced = sum(text.count(mark) for mark in _SPACED_MARKS) + text.endswith(" .")
+    if spaced:
+        marks = sum(text.count(mark) for mark in _MARKS)
+        if (spaced >= 3 and spaced * 3 >= marks) or spaced >= marks:
+            return True
+    if text.count("_") < 2:
+        return False
+    underscores = sum(1 for _ in _WORD_UNDERSCORE.finditer(text))
+    return underscores >= 2 and underscores * 25 >= text.count(" ") + text.count("\n") + 1
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset:
+    """Words a period may follow without ending the sentence (data/whitespace_abbreviations.txt)."""
+    lines = (DATA / "whitespace_abbreviations.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+# File extensions and top-level domains: "bao-cao.Pdf" or "VnExpress.Net" is a name, not two sentences.
+_EXTENSIONS_AND_DOMAINS = frozenset("""
+    vn com net org gov edu info io biz int uk cn jp kr fr de ru au asia
+    htm html php asp aspx jsp xml json txt csv md pdf doc docx xls xlsx ppt pptx
+    jpg jpeg png gif webp svg mp3 mp4 avi mov zip rar gz py js css exe apk
+""".split())
+
+# Sentence punctuation, perhaps a closing quote or bracket, then a letter with no space between.
+_GLUED_SENTENCE = re.compile(r"[.!?][”\"’)»]?(?=[^\W\d_])")
+_WHITESPACE = " \t\n\u00a0"
+_LOOKBACK = 200  # how far back a token may start; longer runs are not words
+
+
+def _token_around(text: str, start: int, end: int) -> str:
+    """The run of non-space characters holding text[start:end] (at most _LOOKBACK back)."""
+    window = max(0, start - _LOOKBACK)
+    first = max(text.rfind(char, window, start) for char in _WHITESPACE) + 1
+    if first == 0:
+        first = window
+    last = end
+    while last < len(text) and last - end < _LOOKBACK and text[last] not in _WHITESPACE:
+        last += 1
+    return text[first:last]
+
+
+def _is_name_not_sentence(text: str, mark: int, after: int) -> bool:
+    """A period that belongs to a URL, e-mail, file name, domain or abbreviation (TP.Hồ, J.K.Rowling)."""
+    token = _token_around(text, mark, after)
+    if "@" in token or "://" in token or "www." in token.lower():
+        return True
+    extension = re.match(r"[^\W_]+", text[after:after + 6])
+    if extension and extension.group().lower() in _EXTENSIONS_AND_DOMAINS:
+        return True
+    word_start = mark
+    while word_start > 0 and mark - word_start < 12 and text[word_start - 1].isalpha():
+        word_start -= 1
+    word = text[word_start:mark]
+    return (len(word) == 1 and word.isupper()) or word in abbreviations()
+
+
+def _is_title_syllable(word: str) -> bool:
+    return len(word) > 1 and word[0].isupper() and word[1:].islower() and is_vietnamese_syllable(word)
+
+
+def _byline_follows(text: str, start: int) -> bool:
+    """Whether text[start:] up to the end of its paragraph is a byline: 2-4 capitalised syllables."""
+    line_end = text.find("\n", start)
+    if line_end == -1:
+        line_end = len(text)
+    if line_end - start > 40:
+        return False
+    words = text[start:line_end].rstrip(" \t").split(" ")
+    if not 2 <= len(words) <= 4 or not all(_is_title_syllable(word) for word in words):
+        return False
+    if line_end == len(text):
+        return True
+    next_end = text.find("\n", line_end + 1)
+    return not text[line_end + 1:next_end if next_end != -1 else len(text)].strip()  # paragraph ends here
+
+
+def glued_sentences(text: str) -> Iterator[Tuple[int, int, bool]]:
+    """(mark, insertion point, is_byline) for each sentence glued to the next with no space."""
+    for match in _GLUED_SENTENCE.finditer(text):
+        mark, after = match.start(), match.end()
+        if mark == 0 or after + 1 >= len(text):
+            continue
+        before, first, second = text[mark - 1], text[after], text[after + 1]
+        if before in _WHITESPACE or (before in ".…" and text[mark] == "."):
+            continue  # " .Hai" is W104's; "...Hai" is an ellipsis
+        if not (first.isupper() and second.islower()):
+            continue  # TP.HCM, T.Ư, PGS.TS, U.S., thanhnien.vn, 9.2022
+        if _is_name_not_sentence(text, mark, after):
+            continue
+        yield mark, after, _byline_follows(text, after)
+
+
+class MissingSpaceAfterPunctuation(Rule):
+    """
+    ## What it does
+    Finds a sentence that ends with . ! or ? (perhaps followed by a closing quote
+    or bracket) glued to a next sentence that starts with a capitalised word,
+    as in "theo TTXVN.Hai bên" or "đối tác tốt).Việt Nam", and inserts the space.
+
+    Not flagged: abbreviations and initials (TP.HCM, T.Ư, Th.S, PGS.TS, U.S.,
+    TP.Hồ Chí Minh, J.K.Rowling; the list is data/whitespace_abbreviations.txt),
+    numbers and dates (9.2022, 1.234, 18.1.1950), domains, e-mails, URLs and file
+    names (thanhnien.vn, VnExpress.Net, bao-cao.pdf), and ellipses ("..." and "…").
+    A short capitalised name glued at the end of a paragraph ("tháng 8.Huyền Lê")
+    is a byline: W102 (glued-byline) reports it instead.
+
+    ## Why it matters
+    Scrapers join HTML paragraphs without a separator: seed 000 has "TTXVN.Hai",
+    "31/10.Trong" and "Hải quan.Trong". Sentence splitters then see one sentence,
+    and tokenizers see a word "TTXVN.Hai" that exists nowhere else.
+
+    ## Example
+    `hai Đảng, hai nước, theo TTXVN.Hai bên cũng thảo luận` becomes
+    `hai Đảng, hai nước, theo TTXVN. Hai bên cũng thảo luận`.
+
+    ## Fix safety
+    Safe: one space is inserted after sentence punctuation; no character changes.
+    """
+
+    code = "W101"
+    name = "missing-space-after-punctuation"
+    summary = "No space between a sentence's final punctuation and the next sentence"
+    default_severity = "warning"
+    fix_safety = "safe"
+
+    def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
+        text = document.text
+        for mark, after, is_byline in glued_sentences(text):
+            if is_byline:
+                continue
+            yield self.diagnostic(document, mark, after + 1,
+                                  f"No space after '{text[mark:after]}' before '{_word_at(text, after)}'",
+                                  edits=[Edit(after, after, " ")])
+
+
+class GluedByline(Rule):
+    """
+    ## What it does
+    Finds an author's byline glued to the last sentence of a paragraph: a name of
+    2–4 capitalised syllables with no final period, directly after the sentence's
+    final punctuation, as in "tính đến tháng 8.Huyền Lê" (seed 000) or
+    "25 tỷ_USD.Ngọc Ánh" (seed 001). The fix moves the name to its own paragraph,
+    the way seed 002 writes its byline "Ngọc Ánh".
+
+    W101 (missing-space-after-punctuation) does not fire on the same spot; the
+    abbreviations and names it skips (TP.Hồ Chí Minh) are skipped here too.
+
+    ## Why it matters
+    The byline is not part of the article: glued on, it makes the last sentence
+    end in a person's name ("tháng 8.Huyền Lê"), and it cannot be removed by
+    trailer rules that look for a short line of its own.
+
+    ## Example
+    `tổng vốn đăng ký đạt 22,42 tỷ USD, tính đến tháng 8.Huyền Lê` becomes
+    ```
+    tổng vốn đăng ký đạt 22,42 tỷ USD, tính đến tháng 8.
+
+    Huyền Lê
+    ```
+
+    ## Fix safety
+    Safe: a paragraph break is inserted; no character changes. A glued place
+    name at a paragraph end ("...hợp tác.Việt Nam") would also be moved; that
+    text was broken either way.
+    """
+
+    code = "W102"
+    name = "glued-byline"
+    summary = "Author byline glued to the end of the last sentence"
+    default_severity = "warning"
+    fix_safety = "safe"
+    options = (
+        Option(name="separator", type=str, default="blank-line", choices=("blank-line", "newline"),
+               help="What goes between the sentence and the byline: a blank line (its own paragraph, "
+                    "as in seed 002) or a single line break."),
+    )
+
+    def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
+        text = document.text
+        separator = "\n\n" if options.separator == "blank-line" else "\n"
+        for mark, after, is_byline in glued_sentences(text):
+            if not is_byline:
+                continue
+            name_end = text.find("\n", after)
+            name = text[after:name_end if name_end != -1 else len(text)].rstrip()
+            yield self.diagnostic(document, mark, after + len(name),
+                                  f"Byline '{name}' is glued to the last sentence; put it on its own line",
+                                  edits=[Edit(after, after, separator)])
+
+
+def _word_at(text: str, start: int) -> str:
+    end = start
+    while end < len(text) and end - start < 20 and text[end].isalpha():
+        end += 1
+    return text[start:end]
+
+
+_CASE_CHANGE = re.compile(f"[{_LOWER}][{_UPPER}]")
+
+
+class GluedWords(Rule):
+    """
+    ## What it does
+    Finds two Vietnamese words glued together where markup was removed: a
+    lowercase letter directly followed by an uppercase one inside a word, as in
+    "Chủ nhiệmỦy ban" (seed 004), and inserts the space.
+
+    It fires only when every piece is a Vietnamese syllable and the word holds a
+    Vietnamese letter, so camel-case brand names stay as they are: iPhone,
+    YouTube, TikTok, McDonald, VnExpress, PetroVietnam, MoMo, HAGL.
+
+    ## Why it matters
+    "nhiệmỦy" is not a word; the two real words it hides are lost to search,
+    tokenizers and language models.
+
+    ## Example
+    `Chủ nhiệmỦy ban Biên giới quốc gia` becomes `Chủ nhiệm Ủy ban Biên giới quốc gia`.
+
+    ## Fix safety
+    Safe: Vietnamese never writes two syllables without a space, and brand names
+    written in camel case are ASCII ("MoMo", "VinFast") or contain a piece that is
+    not a Vietnamese syllable ("iPhone"), so they do not match. Only a space is
+    inserted.
+    """
+
+    code = "W103"
+    name = "glued-words"
+    summary = "Two Vietnamese words glued together (lowercase letter followed by uppercase)"
+    default_severity = "warning"
+    fix_safety = "safe"
+
+    def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
+        text = document.text
+        done = -1
+        for match in _CASE_CHANGE.finditer(text):
+            if match.start() < done:
+                continue
+            start = match.start()
+            while start > 0 and match.start() - start < 30 and text[start - 1].isalpha():
+                start -= 1
+            end = match.end()
+            while end < len(text) and end - match.end() < 30 and text[end].isalpha():
+                end += 1
+            done = end
+            word = text[start:end]
+            splits = [index for index in range(1, len(word)) if word[index - 1].islower() and word[index].isupper()]
+            pieces = [word[a:b] for a, b in zip([0] + splits, splits + [len(word)])]
+            if not has_vietnamese_letters(word) or not all(is_vietnamese_syllable(piece) for piece in pieces):
+                continue
+            yield self.diagnostic(document, start, end, f"Words glued together: '{word}' should be '{' '.join(pieces)}'",
+                                  edits=[Edit(start + index, start + index, " ") for index in splits])
+
+
+_SPACE_BEFORE_MARK = re.compile(r" +[,.;:!?)\]”’]|[(\[“‘] +")
+_CLOSING_MARKS = frozenset(",.;:!?)]”’")
+
+
+class SpaceBeforePunctuation(Rule):
+    """
+    ## What it does
+    Finds spaces before , . ; : ! ? and closing brackets and quotes, and after
+    opening brackets and quotes, in ordinary (not word-segmented) text:
+    "tốt , đẹp" → "tốt, đẹp", "( tỉnh cũ )" → "(tỉnh cũ)", "“ 16 chữ ”" → "“16 chữ”".
+
+    Not flagged: a mark followed by a letter or digit (" .vn", "0 ,5", the time
+    "14 : 28"), ellipses, dashes, percent signs and straight quotes (whose
+    direction is ambiguous). In a document that is word-segmenter output as a
+    whole, S002 (tokenized-punctuation) restores all punctuation at once and this
+    rule stays silent.
+
+    ## Why it matters
+    Vietnamese typography, like English, puts no space before these marks. A
+    stray space makes "," a word of its own for whitespace tokenizers and splits
+    a line at the wrong place when text is wrapped.
+
+    ## Example
+    `Hai nước có quan hệ tốt , đẹp ( theo TTXVN ) .` becomes
+    `Hai nước có quan hệ tốt, đẹp (theo TTXVN).`
+
+    ## Fix safety
+    Safe: only spaces are removed.
+    """
+
+    code = "W104"
+    name = "space-before-punctuation"
+    summary = "Space before a punctuation mark, or after an opening bracket or quote"
+    default_severity = "warning"
+    fix_safety = "safe"
+
+    def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
+        text = document.text
+        found = []
+        for match in _SPACE_BEFORE_MARK.finditer(text):
+            start, end = match.span()
+            if text[start] == " ":
+                mark = text[end - 1]
+                before = text[start - 1] if start else "\n"
+                after = text[end] if end < len(text) else "\n"
+                if before in _WHITESPACE or after.isalnum() or after in "-–" or (mark == "." and after == "."):
+                    continue  # indentation, " .vn", "0 ,5", " .-", " ..."
+                if mark == ":" and before.isdigit() and text[end + 1:end + 2].isdigit():
+                    continue  # 14 : 28
+                found.append((start, end - 1, f"Space before '{mark}'"))
+            else:
+                if end >= len(text) or text[end] in _WHITESPACE:
+                    continue  # the bracket ends the line: trailing whitespace, W002's
+                found.append((start + 1, end, f"Space after '{text[start]}'"))
+        if not found or looks_segmented(text):
+            return
+        for start, end, message in found:
+            yield self.diagnostic(document, start, end, message, edits=[Edit(start, end, "")])
+
+
+_SPACE_RUN = re.compile(r"  +")
+
+
+class DoubledSpace(Rule):
+    """
+    ## What it does
+    Finds two or more spaces in a row between words on a line and makes them one.
+    Spaces at the start of a line (indentation, as in seed 004's teaser lines)
+    and at its end (W002) are left alone.
+
+    ## Why it matters
+    Doubled spaces come from HTML whitespace, removed inline tags and no-break
+    spaces turned into spaces (seed 003 has "Yên Thủy.\\u00a0 Năm"). They make two
+    copies of a sentence differ for exact deduplication and give whitespace
+    tokenizers empty tokens.
+
+    ## Example
+    `Hai  bên cũng thảo luận` becomes `Hai bên cũng thảo luận`.
+
+    ## Fix safety
+    Safe: only spaces are removed. Text that aligns columns with spaces (a table
+    pasted as text) would lose its alignment; news text has none.
+    """
+
+    code = "W105"
+    name = "doubled-space"
+    summary = "Two or more spaces in a row inside a line"
+    default_severity = "warning"
+    fix_safety = "safe"
+
+    def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
+        text = document.text
+        if "  " not in text:
+            return
+        found = []
+        for match in _SPACE_RUN.finditer(text):
+            start, end = match.span()
+            if start == 0 or end == len(text) or text[start - 1] in _WHITESPACE or text[end] in _WHITESPACE:
+                continue  # indentation, trailing whitespace, or mixed with tabs and no-break spaces
+            found.append((start, end))
+        if not found or looks_segmented(text):
+            return
+        for start, end in found:
+            yield self.diagnostic(document, start, end, f"{end - start} spaces in a row",
+                                  edits=[Edit(start, end, " ")])
