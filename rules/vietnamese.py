@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Dict, FrozenSet, Tuple
+from typing import Dict, FrozenSet, Optional, Tuple
 
 TONE_NONE, TONE_ACUTE, TONE_GRAVE, TONE_HOOK, TONE_TILDE, TONE_DOT = range(6)
 TONE_NAMES = ("ngang", "sắc", "huyền", "hỏi", "ngã", "nặng")
@@ -153,7 +153,7 @@ def apply_tone(base: str, tone: int, style: str = "traditional") -> str:
     return base[:index] + _TONE[(base[index], tone)] + base[index + 1 :]
 
 
-def tone_style(syllable: str) -> str | None:
+def tone_style(syllable: str) -> Optional[str]:
     """"traditional" or "modern" for a toned syllable whose placement differs
     between the styles (open oa, oe, uy: hòa / hoà); None for all others."""
     base, tone = split_tone(syllable)
@@ -256,6 +256,39 @@ def _parse_ok(base: str) -> bool:
             break
     rhyme = base[len(onset):]
     return bool(rhyme) and _rhyme_ok(onset, rhyme)
+
+
+_CODAS = frozenset({"", "c", "ch", "m", "n", "ng", "nh", "p", "t"})
+
+
+def syllable_parts(base: str) -> Optional[Tuple[str, str, str]]:
+    """Split a lowercase, toneless word into (onset, vowels, coda) if it has the
+    *shape* of a Vietnamese syllable: a known onset (or none), one run of one to
+    three vowels, and a known consonant coda (or none). Returns None otherwise.
+
+    The shape says nothing about validity: "kông" and "nguơi" have it, and are
+    not syllables; "krông", "đăk" and "đuma" lack it (cluster, k coda, two vowel
+    runs), which is how foreign words and minority-language names look.
+    """
+    if not base or not all(char in _LOWER_LETTERS for char in base):
+        return None
+    if base.startswith(("qu", "gi")) and len(base) > 2 and base[2] in _VOWELS:
+        onset = base[:2]
+    else:
+        onset = ""
+        for candidate in _ONSETS:
+            if base.startswith(candidate):
+                onset = candidate
+                break
+    index = len(onset)
+    length = len(base)
+    while index < length and base[index] in _VOWELS:
+        index += 1
+    vowels = base[len(onset):index]
+    coda = base[index:]
+    if not 1 <= len(vowels) <= 3 or coda not in _CODAS:
+        return None
+    return onset, vowels, coda
 
 
 @lru_cache(maxsize=1 << 16)

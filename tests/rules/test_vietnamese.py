@@ -6,6 +6,7 @@ import itertools
 import unicodedata
 
 import pytest
+
 from conftest import seed_text
 from vnlint.rules.vietnamese import (
     TONE_ACUTE,

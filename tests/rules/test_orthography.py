@@ -1,0 +1,203 @@
+"""V family: tone-mark placement style (V101) and invalid syllables (V102)."""
+
+from __future__ import annotations
+
+import pytest
+
+import vnlint
+from conftest import assert_clean, codes, fixed, only, seed_text
+
+# -- V101 tone-placement ------------------------------------------------------------
+
+CLEAN_STYLE = [
+    # one style only, either one
+    "Thủy điện Hòa Bình, hòa bình và khỏe mạnh; Ủy ban nhân dân.",
+    "Thuỷ điện Hoà Bình, hoà bình và khoẻ mạnh; Uỷ ban nhân dân.",
+    # syllables spelled the same in both styles
+    "Toán học, quý khách, hoàng gia, ngoài trời, hoạt động, thuở nhỏ, khuya, quỹ, thoại. Hòa.",
+    "Hoà giải, toàn diện, quyết toán, đoàn kết, người được giao.",
+    # a misplaced mark is V102's, not V101's
+    "Tóan học hòa bình",
+    # no Vietnamese at all
+    "Powered by Techcity, thanhnien.vn, TP.HCM 9.2022",
+]
+
+
+def test_single_style_documents_are_clean():
+    assert_clean(CLEAN_STYLE, "V101")
+
+
+def test_minority_style_is_fixed_to_the_majority():
+    text = "Thủy điện Hòa Bình. Hòa bình.\nHồ Hoà Bình, xoá đói."
+    assert codes(text, "V101") == ["V101", "V101"]
+    assert fixed(text, "V101") == "Thủy điện Hòa Bình. Hòa bình.\nHồ Hòa Bình, xóa đói."
+
+
+def test_modern_majority_wins():
+    text = "Hoà bình, thuỷ lợi, khoẻ mạnh, nhưng hòa giải."
+    assert fixed(text, "V101") == "Hoà bình, thuỷ lợi, khoẻ mạnh, nhưng hoà giải."
+
+
+def test_tie_goes_to_traditional():
+    assert fixed("hoà bình và hòa giải", "V101") == "hòa bình và hòa giải"
+
+
+def test_letter_case_is_kept():
+    text = "UỶ BAN BIÊN GIỚI QUỐC GIA\nỦy ban nhân dân, ủy viên, thủy sản; Uỷ viên."
+    assert fixed(text, "V101") == "ỦY BAN BIÊN GIỚI QUỐC GIA\nỦy ban nhân dân, ủy viên, thủy sản; Ủy viên."
+
+
+def test_underscore_joined_tokens_are_words():
+    text = "Hoà_Bình và hòa_bình , hòa_hợp"
+    assert fixed(text, "V101") == "Hòa_Bình và hòa_bình , hòa_hợp"
+
+
+@pytest.mark.parametrize("style, text, expected", [
+    ("traditional", "Thuỷ điện Hoà Bình, toán", "Thủy điện Hòa Bình, toán"),
+    ("modern", "Thủy điện Hòa Bình, ỦY BAN, toán", "Thuỷ điện Hoà Bình, UỶ BAN, toán"),
+])
+def test_fixed_style_option(style, text, expected):
+    config = only("V101", **{"tone-placement": {"tone-style": style}})
+    assert fixed(text, config=config) == expected
+    assert not vnlint.check_text(expected, config)
+
+
+def test_fixed_style_option_flags_a_single_word():
+    config = only("V101", **{"tone-placement": {"tone-style": "traditional"}})
+    assert codes("Hoà", config=config) == ["V101"]
+    assert codes("Hòa", config=config) == []
+
+
+def test_message_names_both_spellings():
+    [diagnostic] = vnlint.check_text("Hòa Bình, hòa bình, Hoà Bình", only("V101"))
+    assert '"Hoà"' in diagnostic.message and '"Hòa"' in diagnostic.message
+    assert diagnostic.fix.applicability == "safe"
+
+
+def test_seed_003_mixes_hoa_and_xoa():
+    text = seed_text("003")
+    found = [(text[d.start_offset:d.end_offset], d.fix.edits[0].content) for d in vnlint.check_text(text, only("V101"))]
+    assert found == [("xoá", "xóa"), ("Hoà", "Hòa")]
+
+
+def test_seed_004_mixes_uy_and_hoa():
+    text = seed_text("004")
+    found = [(text[d.start_offset:d.end_offset], d.fix.edits[0].content) for d in vnlint.check_text(text, only("V101"))]
+    assert found == [("UỶ", "ỦY")] * 3 + [("Uỷ", "Ủy")] * 3 + [("hoà", "hòa")]
+    assert not vnlint.check_text(fixed(text, "V101"), only("V101"))
+
+
+# -- V102 invalid-syllable ------------------------------------------------------------
+
+HARD_NEGATIVES = [
+    # clean prose and segmented prose
+    "Tổng Bí thư, Chủ tịch nước Tô Lâm hội đàm với Chủ tịch Tập Cận Bình.",
+    "Tổng_bí_thư Nguyễn_Phú_Trọng tiếp Trưởng ban Liên_lạc Đối_ngoại tại Hà_Nội .",
+    "Giữa già gì gìn giếng, quý quốc quyết, khuỷu khuya, ngoằn ngoèo, xoong, buýt, tuýp người.",
+    "Hòa hoà, thủy thuỷ, ủy uỷ, lý lí, kỹ kĩ, yêu yên yết.",
+    # minority place names and transliterations
+    "Xe chở sầu riêng Đắk Lắk; huyện Krông Pắc, Ea H'leo, Buôn Ma Thuột, M'Đrắk, Chư Păh, Chư Prông.",
+    "Kông Chro, Kơ Nia, Bơ Kầu, người H’Mông, Xtiêng, Mnông; ĐẮK LẮK, KRÔNG BÚK.",
+    "Ông Uyn-xtơn, Ôxtrâylia, Đuma quốc gia Nga, thủ tướng Phomvihane.",
+    # foreign words and names
+    "HLV José Mourinho, Thomas Müller, Pokémon, quán café, Xí Jìnpíng ở Běijīng, São Paulo.",
+    "Apple ra mắt iPhone, Samsung Galaxy; Jumka và Kaja Kallas.",
+    # acronyms, numbers, URLs, handles
+    "TP.HCM, T.Ư, PGS.TS, ĐBSCL, HĐND, UBND, NSƯT, 9.2022, 1.234, 3,5%, 12/11/2024.",
+    "Xem thanhnien.vn, gửi user@thanhnien.vn, theo dõi @tuổitrẻ và #ViệtNamơi, https://vi.wikipedia.org/wiki/Đắk_Lắk.",
+    "Mã F16, Su-30MK2, COVID-19, lô 2đ, user_id, v2.0.",
+    # glued by case is W1xx's
+    "Tạo nên nhiệmỦy ban",
+    # loanwords with Vietnamese letters and single letters
+    "Bình ôxy, blốc nhà, chữ ă và â, chữ Ư.",
+    # quoted slogans
+    "“Dân biết, dân bàn, dân làm, dân kiểm tra, dân giám sát, dân thụ hưởng”.",
+]
+
+
+def test_hard_negatives():
+    assert_clean(HARD_NEGATIVES, "V102")
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002"])
+def test_clean_seeds(seed):
+    assert_clean([seed_text(seed)], "V")
+
+
+def test_seed_004_has_no_invalid_syllable():
+    assert_clean([seed_text("004")], "V102")
+
+
+def test_seed_003_has_one_typo():
+    text = seed_text("003")
+    [diagnostic] = vnlint.check_text(text, only("V102"))
+    assert text[diagnostic.start_offset:diagnostic.end_offset] == "đìều"
+    assert "Tạo điều kiện" in fixed(text, "V102", unsafe=True)
+    assert "Tạo đìều kiện" in fixed(text, "V102")  # the fix is unsafe
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tạo đìều kiện cho nông dân.", "Tạo điều kiện cho nông dân."),
+    ("ĐÌỀU KIỆN", "ĐIỀU KIỆN"),
+    ("Đìều kiện", "Điều kiện"),
+    ("Bài tóan khó.", "Bài toán khó."),
+    ("Công tác hòa giải, Hóan đổi", "Công tác hòa giải, Hoán đổi"),
+    ("Làm việcc", "Làm việc"),
+    # several valid repairs, exactly one used elsewhere in the document
+    ("Được giao. Việc đươc làm.", "Được giao. Việc được làm."),
+    ("Những người dân, nguời lao động.", "Những người dân, người lao động."),
+])
+def test_unique_repairs_are_unsafe_fixes(text, expected):
+    assert fixed(text, "V102", unsafe=True) == expected
+    assert fixed(text, "V102") == text
+    assert not vnlint.check_text(expected, only("V102"))
+
+
+@pytest.mark.parametrize("text, suggestions", [
+    ("Việc đươc làm.", ['"đước"', '"được"']),
+    ("Có nguời đến.", ['"người"', '"nguồi"']),
+    ("Bàc sĩ", ['"Bác"', '"Bạc"']),
+])
+def test_ambiguous_repairs_are_suggested_not_fixed(text, suggestions):
+    [diagnostic] = vnlint.check_text(text, only("V102"))
+    assert diagnostic.fix is None
+    assert all(s in diagnostic.message for s in suggestions), diagnostic.message
+
+
+@pytest.mark.parametrize("word, reason", [
+    ("đìều", "two tone marks"),
+    ("tóan", "tone mark on the wrong vowel"),
+    ("đươc", "takes only the sắc or nặng tone"),
+    ("kông", "k, gh and ngh"),
+    ("ngì", "k, gh and ngh"),
+    ("nguời", 'no Vietnamese rhyme is spelled "uơi"'),
+])
+def test_reasons(word, reason):
+    [diagnostic] = vnlint.check_text(f"Có {word} ở đây.", only("V102"))
+    assert reason in diagnostic.message
+
+
+def test_lowercase_k_before_back_vowel_is_a_typo_but_a_capitalised_one_is_a_name():
+    assert codes("tôi kông biết", "V102") == ["V102"]
+    assert codes("huyện Kông Chro", "V102") == []
+
+
+def test_allow_option():
+    config = only("V102", **{"invalid-syllable": {"allow": ["Đìều"]}})
+    assert not vnlint.check_text("Tạo đìều kiện", config)
+    assert codes("Tạo đìều kiện", "V102") == ["V102"]
+
+
+def test_repeated_typo_is_reported_at_every_occurrence():
+    text = "đìều một, đìều hai\nđìều ba"
+    diagnostics = vnlint.check_text(text, only("V102"))
+    assert [text[d.start_offset:d.end_offset] for d in diagnostics] == ["đìều"] * 3
+    assert [d.start_offset for d in diagnostics] == [0, 10, 19]
+
+
+def test_many_distinct_typos_are_all_found():
+    # More than a handful of distinct bad tokens takes the one-pass token scan.
+    typos = [onset + rhyme for onset in ("b", "t", "m", "l", "s") for rhyme in ("àc", "ảt", "ãp", "ồc")]
+    text = "\n".join(f"Có {typo} ở đây, {typo}." for typo in typos)
+    found = [text[d.start_offset:d.end_offset] for d in vnlint.check_text(text, only("V102"))]
+    assert found == [typo for typo in typos for _ in range(2)]
