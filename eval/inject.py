@@ -369,7 +369,7 @@ _TRADITIONAL = re.compile(
 )
 
 
-def _move_tone(match: "re.Match[str]") -> str:
+def _move_tone(match: re.Match[str]) -> str:
     onset = match.group(1)
     if onset.lower().endswith("q"):
         return match.group()

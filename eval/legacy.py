@@ -11,13 +11,13 @@ after the text went through the wrong encoding path.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from typing import Dict
 
 # -- UTF-8 mojibake ---------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def _sloppy_cp1252_table() -> str:
     """cp1252 with the five undefined bytes kept as C1 controls, as browsers and ftfy read it."""
     chars = []
@@ -71,7 +71,7 @@ _TCVN3_ROWS = {
 _TCVN3_CAPITALS = {"Ă": "\xa1", "Â": "\xa2", "Ê": "\xa3", "Ô": "\xa4", "Ơ": "\xa5", "Ư": "\xa6", "Đ": "\xa7", "đ": "\xae"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def tcvn3_table() -> Dict[str, str]:
     """Unicode letter -> the TCVN3 byte (as a Latin-1 character), lowercase letters and bare capitals."""
     table = dict(_TCVN3_CAPITALS)
@@ -115,7 +115,7 @@ def _split_letter(char: str):
     return base, shape, tone
 
 
-@lru_cache(maxsize=None)
+@cache
 def vni_table() -> Dict[str, str]:
     table = {"đ": "\xf1", "Đ": "\xd1"}
     for base in "aeiouy":
