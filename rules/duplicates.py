@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from typing import Dict, Iterator, List, Sequence, Tuple
 
@@ -24,8 +25,11 @@ from vnlint.rule import Option, Rule, RuleOptions
 # An earlier line is remembered at most this many times per key: a line repeated
 # thousands of times must not make block matching quadratic.
 _MAX_OCCURRENCES = 8
-# Near-duplicate scoring: at most this many earlier lines per blocking key.
+# Near-duplicate scoring: at most this many earlier lines per blocking key and length
+# bucket are looked at, and at most _MAX_COMPARISONS of them are scored, so one line
+# never costs more than a bounded amount of work, however repetitive the document.
 _MAX_CANDIDATES_PER_KEY = 24
+_MAX_COMPARISONS = 32
 # Characters of the letter skeleton used as prefix and suffix keys.
 _AFFIX = 20
 # Length buckets grow geometrically by this factor (a near-duplicate must have a similar length).
@@ -238,9 +242,9 @@ class NearDuplicate(Rule):
     tỷ USD" are different facts, not a copy.
 
     Lines are only scored against the few earlier lines of similar length that
-    share a blocking key (the first or last 20 letters, or the three longest
-    words), so the rule stays near-linear on a 10,000-line document; a
-    near-duplicate that differs at the start, the end and in its longest words
+    share a blocking key (the first or last 20 letters, or one of the three
+    rarest words of the line that some other line also uses), so the rule stays near-linear on a 10,000-line document; a
+    near-duplicate that differs at the start, the end and in its rarest words
     at once can be missed.
 
     ## Why it matters
@@ -286,47 +290,44 @@ class NearDuplicate(Rule):
         candidates = [item for item in content if _is_long_enough(item.key, options.min_length, options.min_words)]
         if len(candidates) < 2:
             return
-        ratio = None  # rapidfuzz's scorer, imported on the first pair worth scoring
         threshold = options.threshold
         # Two strings of lengths a <= b score at most 200a/(a+b), so lengths must satisfy a/b >= t/(200-t).
         min_ratio = threshold / (200 - threshold) if threshold < 100 else 1.0
         reach = _bucket_reach(min_ratio)
         exact: set = set()
-        folded_seen: Dict[str, int] = {}
-        kept: List[Tuple[int, str, str]] = []  # (line number, folded text, digits) of every line kept so far
-        buckets: Dict[Tuple[str, int], List[int]] = {}
+        unique: List[Tuple[_Content, str, Dict[str, None]]] = []
+        frequency: Counter = Counter()  # in how many lines each word occurs
         for item in candidates:
             if item.key in exact:
                 continue  # an exact repeat: D101's
             exact.add(item.key)
             folded = item.key.casefold()
+            words = dict.fromkeys(folded.split())  # distinct words in order of first use: deterministic
+            frequency.update(words.keys())
+            unique.append((item, folded, words))
+        extract_one = None  # rapidfuzz, imported on the first pair worth scoring
+        folded_seen: Dict[str, int] = {}
+        kept: List[Tuple[int, str, str]] = []  # (line number, folded text, digits) of every line kept so far
+        buckets: Dict[Tuple[str, int], List[int]] = {}
+        for item, folded, words in unique:
             digits = "".join(_DIGITS.findall(folded))
-            keys = _blocking_keys(folded)
+            keys = _blocking_keys(folded, words, frequency)
             bucket = int(math.log(len(folded)) / _BUCKET_BASE)
             match = None
             if folded in folded_seen:
                 match = (folded_seen[folded], 100.0)
             else:
-                tried = set()
-                best_score = -1.0
-                for key in keys:
-                    for near_bucket in range(bucket - reach, bucket + reach + 1):
-                        for position in reversed(buckets.get((key, near_bucket), ())[-_MAX_CANDIDATES_PER_KEY:]):
-                            if position in tried:
-                                continue
-                            tried.add(position)
-                            number, other, other_digits = kept[position]
-                            if other_digits != digits:
-                                continue
-                            shorter, longer = sorted((len(other), len(folded)))
-                            if shorter < min_ratio * longer:
-                                continue
-                            if ratio is None:
-                                from rapidfuzz.fuzz import ratio
-                            score = ratio(folded, other, score_cutoff=threshold)
-                            if score >= threshold and (score > best_score or
-                                                       (score == best_score and number < match[0])):
-                                best_score, match = score, (number, score)
+                pool = _candidates(kept, buckets, keys, bucket, reach, len(folded), digits, min_ratio)
+                if pool:
+                    if extract_one is None:
+                        from rapidfuzz.fuzz import ratio
+                        from rapidfuzz.process import extractOne as extract_one
+                    # One C call scores the line against every candidate; on equal scores the
+                    # earliest line wins, because the pool is in document order.
+                    best = extract_one(folded, [kept[p][1] for p in pool], scorer=ratio, processor=None,
+                                       score_cutoff=threshold)
+                    if best is not None:
+                        match = (kept[pool[best[2]]][0], best[1])
             if match is not None:
                 yield self._report(document, item.number, match[0], match[1])
                 continue  # a line flagged for deletion is no original for later lines
@@ -344,6 +345,41 @@ class NearDuplicate(Rule):
                                fix_message=f"Delete line {number}")
 
 
+def _candidates(kept: Sequence[Tuple[int, str, str]], buckets: Dict[Tuple[str, int], List[int]],
+                keys: Sequence[str], bucket: int, reach: int, length: int, digits: str, min_ratio: float) -> List[int]:
+    """Earlier kept lines worth scoring, in document order, at most _MAX_COMPARISONS of them.
+
+    A candidate shares the prefix or suffix key, or two of the rare-word keys
+    (one, when the line has a single rare word): one shared word alone is
+    common between unrelated sentences. It must also have the same digits and a
+    length that can reach the threshold.
+    """
+    shortest, longest = min_ratio * length, (length / min_ratio if min_ratio else math.inf)
+    word_keys = len(keys) - 2
+    votes_needed = 2 if word_keys >= 2 else 1
+    chosen: Dict[int, None] = {}
+    votes: Dict[int, int] = {}
+    for index, key in enumerate(keys):
+        for near_bucket in range(bucket - reach, bucket + reach + 1):
+            positions = buckets.get((key, near_bucket))
+            if not positions:
+                continue
+            for position in reversed(positions[-_MAX_CANDIDATES_PER_KEY:]):
+                if position in chosen:
+                    continue
+                if index >= 2:  # a rare-word key: count the vote
+                    votes[position] = votes.get(position, 0) + 1
+                    if votes[position] < votes_needed:
+                        continue
+                _, other, other_digits = kept[position]
+                if other_digits != digits or not shortest <= len(other) <= longest:
+                    continue
+                chosen[position] = None
+                if len(chosen) == _MAX_COMPARISONS:
+                    return sorted(chosen)
+    return sorted(chosen)
+
+
 def _bucket_reach(min_ratio: float) -> int:
     """How many length buckets either side can hold a line long enough to reach the threshold."""
     if min_ratio <= 0:
@@ -351,13 +387,22 @@ def _bucket_reach(min_ratio: float) -> int:
     return max(1, min(64, math.ceil(-math.log(min_ratio) / _BUCKET_BASE)))
 
 
-def _blocking_keys(folded: str) -> Tuple[str, ...]:
+def _blocking_keys(folded: str, words: Dict[str, None], frequency: Counter) -> Tuple[str, ...]:
     """Cheap keys that a near-duplicate almost always shares with its original.
 
     The letter skeleton drops spaces and edge punctuation, so a copy that lost a
-    space ("nhiệmỦy") or gained an ellipsis keeps its prefix and suffix; the three
-    longest words survive a changed start and end together.
+    space ("nhiệmỦy") or gained an ellipsis keeps its prefix and suffix. The
+    three rarest words of the line that occur in some other line too are keys of
+    their own: a copy edited at both ends still shares most of them, and a rare
+    word puts few lines in one bucket. (A word found in no other line can match
+    nothing, and an edited word is such a word.)
     """
     skeleton = folded.replace(" ", "").strip(_EDGE_PUNCTUATION)
-    words = sorted({word.strip(_EDGE_PUNCTUATION) for word in folded.split()}, key=lambda w: (-len(w), w))
-    return ("<" + skeleton[:_AFFIX], ">" + skeleton[-_AFFIX:], "=" + " ".join(words[:3]))
+    keys = ["<" + skeleton[:_AFFIX], ">" + skeleton[-_AFFIX:]]
+    # sorted() is stable: among equally rare words, the first used wins, so keys are deterministic.
+    for word in sorted(words, key=frequency.__getitem__):
+        if frequency[word] > 1:
+            keys.append("=" + word)
+            if len(keys) == 5:
+                break
+    return tuple(keys)
