@@ -7,13 +7,21 @@ suspect spans get the expensive look.
 
 from __future__ import annotations
 
+import bisect
+import codecs
 import re
 import unicodedata
-from typing import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Tuple
 
 from vnlint.diagnostic import Diagnostic, Edit
-from vnlint.document import Document
-from vnlint.rule import Rule, RuleOptions
+from vnlint.document import Document, Line
+from vnlint.rule import Option, Rule, RuleOptions
+from vnlint.rules.vietnamese import WORD, is_vietnamese_syllable
+
+_DATA = Path(__file__).parent / "data"
 
 # Zero-width and format characters, soft hyphen, and C0/C1 controls other than tab and newline.
 # U+200D (ZWJ) and U+FE0F (VS16) are left to the emoji check below; U+FEFF at offset 0 is E004's.
@@ -23,6 +31,9 @@ _INVISIBLE = re.compile(
 )
 _EMOJI_NEIGHBOUR = re.compile("[\u200d\ufe0f\U0001f000-\U0001faff\u2600-\u27bf\u2300-\u23ff\u2b00-\u2bff]")
 _UNUSUAL_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# Invisible characters that can be bytes of mojibake (C1 controls, the soft hyphen in "Ã\u00ad" = í)
+# or letters of a legacy code (TCVN3's ư is 0xAD, a soft hyphen; VN1 puts capitals on C0 controls).
+_ENCODING_BYTES = frozenset(chr(c) for c in [*range(0x01, 0x20), *range(0x80, 0xA0), 0xAD])
 _SPACE_NAMES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space", "\u3000": "ideographic space",
                 "\u2009": "thin space", "\u200a": "hair space", "\u2002": "en space", "\u2003": "em space"}
 
@@ -106,6 +117,8 @@ class InvisibleCharacter(Rule):
                 continue  # joiners and variation selectors are part of emoji sequences
             if char == "\r" and text.startswith("\n", start + 1):
                 continue  # a stray CRLF in a mixed-newline file is a line break, not a control character
+            if char in _ENCODING_BYTES and _inside_encoding_fault(document, start):
+                continue  # a byte of mojibake or a letter of a legacy code: E101/E102 convert it
             label = unicodedata.name(char, f"U+{ord(char):04X}")
             yield self.diagnostic(document, start, start + 1, f"Invisible character U+{ord(char):04X} ({label.lower()})",
                                   edits=[Edit(start, start + 1, "")])
@@ -140,6 +153,8 @@ class UnusualSpace(Rule):
         for match in _UNUSUAL_SPACE.finditer(text):
             start = match.start()
             char = text[start]
+            if char == "\u00a0" and _inside_encoding_fault(document, start):
+                continue  # "HÃ\u00a0" is mojibake for "Hà": E101 decodes it
             label = _SPACE_NAMES.get(char) or unicodedata.name(char, "space").lower()
             yield self.diagnostic(document, start, start + 1, f"Unusual space U+{ord(char):04X} ({label})",
                                   edits=[Edit(start, start + 1, " ")])
@@ -173,6 +188,587 @@ class ByteOrderMark(Rule):
         if document.text.startswith("\ufeff"):
             yield self.diagnostic(document, 0, 1, "UTF-8 byte-order mark at the start of the file",
                                   edits=[Edit(0, 1, "")])
+
+
+# --------------------------------------------------------------------------------------------
+# E1xx: mojibake and legacy Vietnamese encodings, found by one shared analysis per document.
+#
+# Fast path: three precompiled scans over the whole text find the few lines holding a character
+# that mojibake, TCVN3, VNI or a Windows-1258 misread produce all the time but clean Vietnamese
+# prose almost never does. Only those lines get the expensive look: ftfy, and each legacy table,
+# judged by how many words become valid Vietnamese syllables.
+
+# C1 controls; the Latin-1 symbols ¡-¿ (TCVN3 puts ă â ê ô ơ ư đ and the toned a's there, and
+# they follow UTF-8 lead bytes in mojibake); Latin-1 letters Vietnamese does not use (VNI's marks
+# ä å æ ë î ï ñ ö ø û ü, Windows-1258's Ð ð Þ and the tone marks Ì Ò); and the Windows-1252
+# characters UTF-8 continuation bytes turn into (€ ™ Œ ...) but not “ ” ‘ ’ – — … •.
+_SUSPECT_CHAR = re.compile(
+    "[\u0080-\u009f\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00cc\u00ce-\u00d2\u00d6-\u00d8\u00db\u00dc\u00de\u00df"
+    "\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff\u0152\u0153\u0160\u0161\u0178\u017d"
+    "\u017e\u0192\u02c6\u02dc\u201a\u201e\u2020\u2021\u2030\u2039\u203a\u20ac\u2122]"
+)
+# Letters clean Vietnamese never writes right after a vowel: Windows-1258's sắc and nặng marks
+# read as ì and ò ("Viêòt"), VNI's sắc mark ù ("caùc"), and VNI's hat â after a, e, o ("Thoâng").
+# (Each is a lookbehind behind a rare first character, which keeps the scan fast.)
+_SUSPECT_AFTER_VOWEL = re.compile("[ìòùÙ](?<=[aeiouyâêôãõýAEIOUYÂÊÔÃÕÝ].)")
+_SUSPECT_HAT = re.compile("[âÂ](?<=[aeoAEO].)")
+# UTF-8 for à and for a no-break space, read as Windows-1252: "HÃ\u00a0", "Â\u00a0".
+_SUSPECT_A0 = re.compile("\u00a0(?<=[ÂÃ].)")
+_SUSPECT_PATTERNS = (_SUSPECT_CHAR, _SUSPECT_AFTER_VOWEL, _SUSPECT_HAT, _SUSPECT_A0)
+
+# A legacy table is tried on a suspect line only if the line holds a character that the code
+# writes and clean text does not: TCVN3's symbols and odd letters; VNI's marks ø å ä ë ï ñ ö ...
+# and its sắc mark ù or hat â after a vowel; Windows-1258's Ð Þ, and its tone marks Ì Ò, or
+# ì ò after a vowel.
+_LEGACY_SIGNS = {
+    "tcvn3": _SUSPECT_CHAR,
+    "vni": re.compile("[\u00c4-\u00c6\u00cb\u00ce\u00cf\u00d1\u00d6\u00d8\u00db\u00dc\u00e4-\u00e6\u00eb"
+                      "\u00ee\u00ef\u00f1\u00f6\u00f8\u00fb\u00fc]|[ùÙ](?<=[aeouyAEOUY].)|[âÂ](?<=[aeoAEO].)"),
+    "cp1258": re.compile("[ÐðÞþÌÒ]|[ìò](?<=[aeiouyâêôãõýAEIOUYÂÊÔÃÕÝ].)"),
+}
+
+# Words are compared between a line and its conversion token by token; the conversions never
+# touch these separators, so the tokens line up.
+_TOKEN = re.compile("[^ \t\n\u00a0\u2000-\u200b\u3000]+")
+
+LEGACY_ENCODINGS = ("tcvn3", "vni", "cp1258")
+_ENCODING_NAMES = {
+    "mojibake": "UTF-8 read as Windows-1252 or Latin-1",
+    "tcvn3": "TCVN3 (ABC, .VnTime fonts)",
+    "vni": "VNI-Windows (VNI fonts)",
+    "cp1258": "Windows-1258 read as Windows-1252",
+}
+
+
+@dataclass(frozen=True)
+class EncodingFault:
+    """A span of one line that decodes to different text: kind is "mojibake" or a legacy encoding."""
+
+    kind: str
+    start: int
+    end: int
+    replacement: str
+    safe: bool
+
+
+def encoding_faults(document: Document) -> Tuple[EncodingFault, ...]:
+    """Every mojibake and legacy-encoding span in the document, computed once and shared by E0xx/E1xx."""
+    cache = document.__dict__
+    faults = cache.get("_encoding_faults")
+    if faults is None:
+        faults = cache["_encoding_faults"] = tuple(_find_encoding_faults(document))
+    return faults
+
+
+def _inside_encoding_fault(document: Document, offset: int) -> bool:
+    """Whether a fault span covers offset: its C1 controls, soft hyphens and no-break spaces are
+    bytes of mojibake or letters of a legacy code, not stray characters to delete."""
+    faults = encoding_faults(document)
+    if not faults:
+        return False
+    starts = document.__dict__.get("_encoding_fault_starts")
+    if starts is None:
+        starts = document.__dict__["_encoding_fault_starts"] = [fault.start for fault in faults]
+    index = bisect.bisect_right(starts, offset) - 1
+    return index >= 0 and offset < faults[index].end
+
+
+def _suspect_lines(document: Document) -> List[Line]:
+    text = document.text
+    numbers = set()
+    for pattern in _SUSPECT_PATTERNS:
+        position = 0
+        while True:
+            match = pattern.search(text, position)
+            if match is None:
+                break
+            line = document.line_at(match.start())
+            numbers.add(line.number)
+            position = line.end + 1
+    return [document.lines[number - 1] for number in sorted(numbers)]
+
+
+def _find_encoding_faults(document: Document) -> Iterator[EncodingFault]:
+    verdicts: Dict[int, Tuple[str, str, bool]] = {}
+    for line in _suspect_lines(document):
+        verdict = diagnose_line(line.text)
+        if verdict is not None:
+            verdicts[line.number] = verdict
+    _convert_rest_of_legacy_document(document, verdicts)
+    for number in sorted(verdicts):
+        line = document.lines[number - 1]
+        kind, converted, safe = verdicts[number]
+        prefix = _common_prefix(line.text, converted)
+        suffix = _common_suffix(line.text[prefix:], converted[prefix:])
+        yield EncodingFault(kind, line.start + prefix, line.end - suffix,
+                            converted[prefix:len(converted) - suffix], safe)
+
+
+def _convert_rest_of_legacy_document(document: Document, verdicts: Dict[int, Tuple[str, str, bool]]) -> None:
+    """A file typed in a legacy code is typed in it throughout. Once two lines agree on the code,
+    the other lines with non-ASCII letters get the same conversion when every word it changes
+    becomes valid, even without a telltale character ("Thông tin" in VNI is "Thoâng tin")."""
+    kinds = [verdict[0] for verdict in verdicts.values() if verdict[0] != "mojibake"]
+    if len(kinds) < 2:
+        return
+    kind = max(set(kinds), key=kinds.count)
+    if kinds.count(kind) < 2:
+        return
+    for line in document.lines:
+        if line.number in verdicts or line.text.isascii():
+            continue
+        converted = decode_legacy(line.text, kind)
+        judged = _judge_conversion(line.text, converted, lenient=True) if converted != line.text else None
+        if judged is not None and judged[1]:
+            verdicts[line.number] = (kind, converted, True)
+
+
+def diagnose_line(text: str) -> Optional[Tuple[str, str, bool]]:
+    """Decide how one suspect line was garbled: (kind, repaired text, fix is safe), or None if clean.
+
+    ftfy's repair wins when it removes mojibake characters (ftfy only decodes what it recognises
+    as UTF-8). Otherwise each legacy table whose telltale characters the line holds is tried,
+    and the one that turns the most words into valid Vietnamese syllables wins; it must show a
+    clear gain, because ftfy's own badness score is 0 on TCVN3 and VNI text.
+    """
+    repaired = _fix_mojibake(text)
+    if repaired != text and _suspect_count(repaired) < _suspect_count(text):
+        return "mojibake", repaired, True
+    best: Optional[Tuple[str, str, bool]] = None
+    best_gain = 0
+    for kind in LEGACY_ENCODINGS:
+        if not _LEGACY_SIGNS[kind].search(text):
+            continue
+        converted = decode_legacy(text, kind)
+        judged = _judge_conversion(text, converted) if converted != text else None
+        if judged is not None and judged[0] > best_gain:
+            best, best_gain = (kind, converted, judged[1]), judged[0]
+    return best
+
+
+def _suspect_count(text: str) -> int:
+    return sum(len(pattern.findall(text)) for pattern in _SUSPECT_PATTERNS)
+
+
+def _word_spans(text: str) -> List[Tuple[int, int]]:
+    """WORD runs, also split where a lowercase letter meets a capital between two-letter parts:
+    glued words such as "nhiệmỦy" are another rule's business, and should not hide that a
+    conversion is right."""
+    spans = []
+    for match in WORD.finditer(text):
+        start, end = match.span()
+        for index in range(start + 2, end - 1):
+            if text[index].isupper() and text[index - 1].islower():
+                spans.append((start, index))
+                start = index
+        spans.append((start, end))
+    return spans
+
+
+def _words(text: str) -> List[str]:
+    return [text[start:end] for start, end in _word_spans(text)]
+
+
+def _is_syllable(word: str) -> bool:
+    # Central Highlands place names keep a k coda: Đắk Lắk, Đắk Nông, Krông Búk.
+    return is_vietnamese_syllable(word) or (word[-1:] in ("k", "K") and is_vietnamese_syllable(word[:-1] + "c"))
+
+
+def _token_verdict(token: str) -> Optional[bool]:
+    """True when the token's words are Vietnamese syllables, False when one is not (or a suspect
+    character is left), None when it proves nothing (no word, or only one-letter words and short
+    capitals such as ĐH, T.Ư)."""
+    if _SUSPECT_CHAR.search(token):
+        return False
+    verdict = None
+    for word in _words(token):
+        if len(word) > 1 and _is_syllable(word):
+            verdict = True
+        elif len(word) == 1 or (word.isupper() and len(word) <= 5):
+            continue
+        else:
+            return False
+    return verdict
+
+
+def _judge_conversion(original: str, converted: str, lenient: bool = False) -> Optional[Tuple[int, bool]]:
+    """(number of words made valid, every changed word valid) when converting clearly helps, else None."""
+    before_tokens = _TOKEN.findall(original)
+    after_tokens = _TOKEN.findall(converted)
+    if len(before_tokens) != len(after_tokens):
+        return None
+    changed = valid = gained = gained_letters = 0
+    for before, after in zip(before_tokens, after_tokens):
+        if before == after:
+            continue
+        verdict = _token_verdict(after)
+        if verdict is None:
+            continue
+        changed += 1
+        if verdict:
+            valid += 1
+            if not _token_verdict(before):
+                gained += 1
+                gained_letters += sum(len(word) for word in _words(after))
+    if gained == 0 or valid < 0.75 * changed:
+        return None
+    # One or two new words must be unmistakable: nothing else changed, and a lone word is not tiny.
+    if not lenient and gained < 3 and (gained < changed or gained_letters < 3):
+        return None
+    return gained, valid == changed
+
+
+# -- mojibake: ftfy, narrowed to its encoding repairs --------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _ftfy_config():
+    from ftfy import TextFixerConfig  # heavy: imported only when a suspect line needs it
+
+    # Only the encoding repairs. The other fixers rewrite correct text: uncurl_quotes turns
+    # Vietnamese “ ” into straight quotes, fix_character_width and fix_latin_ligatures change
+    # legitimate characters, and normalization is E001's job.
+    return TextFixerConfig(
+        unescape_html=False, remove_terminal_escapes=False, fix_encoding=True, restore_byte_a0=True,
+        replace_lossy_sequences=True, decode_inconsistent_utf8=True, fix_c1_controls=True,
+        fix_latin_ligatures=False, fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
+        fix_surrogates=False, remove_control_chars=False, normalization=None, explain=False,
+    )
+
+
+def _fix_mojibake(text: str) -> str:
+    import ftfy
+
+    return ftfy.fix_encoding(text, _ftfy_config())
+
+
+# -- legacy Vietnamese encodings: tables in rules/data ------------------------------------------
+
+
+def decode_legacy(text: str, encoding: str) -> str:
+    """Read text typed in a legacy Vietnamese encoding (and shown through Windows-1252) as NFC Unicode."""
+    return _DECODERS[encoding](text)
+
+
+def _read_table(name: str) -> List[List[str]]:
+    rows = []
+    for raw in (_DATA / name).read_text(encoding="utf-8").splitlines():
+        if raw and not raw.startswith("#"):
+            rows.append(raw.split("\t"))
+    return rows[1:]  # the first row names the columns
+
+
+def _byte_as_read(byte: int) -> List[str]:
+    """The characters a byte becomes when a file is read as Windows-1252, or as Latin-1."""
+    shown = [chr(byte)]  # Latin-1, and Windows-1252 outside 0x80-0x9F
+    cp1252 = bytes([byte]).decode("cp1252", errors="ignore")
+    if cp1252 and cp1252 != shown[0]:
+        shown.append(cp1252)
+    return shown
+
+
+@lru_cache(maxsize=1)
+def _tcvn3_tables() -> Tuple[Dict[int, str], Dict[str, str], FrozenSet[str]]:
+    """(sure, ambiguous, capital_missing): a translate table for codes that are letters in any TCVN3
+    text; the VN1 capitals whose codes Windows-1252 text uses for punctuation (0x80-0x9F: “ ” – …);
+    and the lowercase letters whose capital has no code in ABC text (VN3)."""
+    sure: Dict[int, str] = {}
+    ambiguous: Dict[str, str] = {}
+    vn3_letters = set()
+    for byte_hex, code_set, _seen, letter in _read_table("encoding_tcvn3.tsv"):
+        byte = int(byte_hex, 16)
+        if code_set == "vn3":
+            vn3_letters.add(letter)
+        for char in _byte_as_read(byte):
+            if 0x80 <= byte <= 0x9F:
+                ambiguous[char] = letter
+            else:
+                sure[ord(char)] = letter
+    capital_missing = frozenset(letter for letter in vn3_letters
+                                if letter.islower() and letter.upper() not in vn3_letters)
+    return sure, ambiguous, capital_missing
+
+
+@lru_cache(maxsize=1)
+def _tcvn3_ambiguous_pattern() -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(sorted(_tcvn3_tables()[1]))) + "]")
+
+
+def _decode_tcvn3(text: str) -> str:
+    sure, ambiguous, _ = _tcvn3_tables()
+    converted = text.translate(sure)
+    if _tcvn3_ambiguous_pattern().search(converted):
+        converted = _tcvn3_resolve_capitals(converted, ambiguous)
+    return _tcvn3_restore_capitals(text, converted)
+
+
+def _tcvn3_resolve_capitals(converted: str, ambiguous: Dict[str, str]) -> str:
+    """A code in 0x80-0x9F is a VN1 capital only where it starts a valid word (or sits in an
+    all-capital one): "žy ban" is "Ủy ban", while ” after "nước" stays a quote."""
+    pattern = _tcvn3_ambiguous_pattern()
+    pieces = []
+    cursor = 0
+    for match in _TOKEN.finditer(converted):
+        token = match.group()
+        if not pattern.search(token):
+            continue
+        letters = "".join(ambiguous.get(char, char) for char in token)
+        if _capitals_fit(token, letters):
+            pieces.append(converted[cursor:match.start()])
+            pieces.append(letters)
+            cursor = match.end()
+    pieces.append(converted[cursor:])
+    return "".join(pieces)
+
+
+def _capitals_fit(token: str, letters: str) -> bool:
+    spans = _word_spans(letters)
+    # A one-letter capital needs a real word beside it in the token: "ƒ-Th¸i" is "Á-Thái".
+    has_long_word = any(end - start > 1 and _is_syllable(letters[start:end]) for start, end in spans)
+    placed = set()
+    for start, end in spans:
+        word = letters[start:end]
+        substituted = [index for index in range(start, end) if token[index] != letters[index]]
+        if not substituted:
+            continue
+        if len(word) == 1:
+            if not (has_long_word and is_vietnamese_syllable(word)):
+                return False
+        elif not _is_syllable(word) or not (word.isupper() or substituted == [start]):
+            return False
+        placed.update(substituted)
+    return len(placed) == sum(1 for old, new in zip(token, letters) if old != new)
+
+
+_ASCII_LOWER = re.compile("[a-z]")
+_ASCII_UPPER = re.compile("[A-Z]")
+# Where a sentence starts: the line start, or after . ! ? … and any closing quotes or brackets.
+_SENTENCE_START = re.compile("(?:^|(?<=[.!?…][\"”’)\\]]) |(?<=[.!?…]) )[\"“‘(\\[]*(?=[^\\W\\d_])")
+
+
+def _tcvn3_restore_capitals(original: str, converted: str) -> str:
+    """ABC text sets capitals with a tone in the capital fonts (.VnTimeH), which draw the
+    lowercase codes as capitals; plain text keeps no font. Restore them where the context shows
+    a capital: when the plain letters around are capitals ("VIÖT NAM"), and at a sentence start
+    when the capital has no code of its own ("ñy ban" at the start of a sentence is "Ủy ban")."""
+    if len(original) != len(converted):
+        return converted
+    chars = list(converted)
+    if _ASCII_UPPER.search(original):
+        if not _ASCII_LOWER.search(original) and len(_ASCII_UPPER.findall(original)) >= 2:
+            spans = [(0, len(original))]
+        else:
+            spans = [match.span() for match in _TOKEN.finditer(original)
+                     if not _ASCII_LOWER.search(match.group()) and len(_ASCII_UPPER.findall(match.group())) >= 2]
+        for start, end in spans:
+            for index in range(start, end):
+                if chars[index] != original[index] and len(chars[index].upper()) == 1:
+                    chars[index] = chars[index].upper()
+    capital_missing = _tcvn3_tables()[2]
+    for match in _SENTENCE_START.finditer(converted):
+        index = match.end()
+        if chars[index] in capital_missing and original[index] != chars[index]:
+            chars[index] = chars[index].upper()
+    return "".join(chars)
+
+
+@lru_cache(maxsize=1)
+def _vni_table() -> Tuple[re.Pattern[str], Dict[str, str]]:
+    """VNI letters are a base letter plus one mark character (aù = á), or a single character (ñ = đ).
+    The base letter decides the case; a mark of either case is accepted."""
+    table: Dict[str, str] = {}
+    bases, marks, singles = set(), set(), set()
+    for letter, sequence in _read_table("encoding_vni.tsv"):
+        if len(sequence) == 1:
+            singles.add(sequence)
+            table[sequence] = letter
+            continue
+        base, mark = sequence
+        bases.add(base)
+        marks.update((mark.lower(), mark.upper()))
+        for other_mark in (mark.lower(), mark.upper()):
+            table[base + other_mark] = letter
+    pattern = re.compile("[" + "".join(sorted(bases)) + "][" + "".join(sorted(marks)) + "]|["
+                         + "".join(sorted(singles)) + "]")
+    return pattern, table
+
+
+def _decode_vni(text: str) -> str:
+    pattern, table = _vni_table()
+
+    def letter(match: re.Match[str]) -> str:
+        found = match.group()
+        if found in table:
+            return table[found]
+        # A base and a mark that do not combine (ôâ): the base may still be a single (ô = ơ).
+        return table.get(found[0], found[0]) + found[1:]
+
+    return pattern.sub(letter, text)
+
+
+@lru_cache(maxsize=1)
+def _cp1258_table() -> Dict[int, str]:
+    """Windows-1258 bytes as Windows-1252 (or Latin-1) showed them -> what Windows-1258 means."""
+    table: Dict[int, str] = {}
+    decode_1258 = codecs.getdecoder("cp1258")
+    for byte in range(0x80, 0x100):
+        try:
+            meant = decode_1258(bytes([byte]))[0]
+        except UnicodeDecodeError:
+            continue
+        for shown in _byte_as_read(byte):
+            if shown != meant:
+                table[ord(shown)] = meant
+    return table
+
+
+def _decode_cp1258(text: str) -> str:
+    # Windows-1258 writes most toned letters as a base letter plus a combining tone mark.
+    return unicodedata.normalize("NFC", text.translate(_cp1258_table()))
+
+
+_DECODERS: Dict[str, Callable[[str], str]] = {"tcvn3": _decode_tcvn3, "vni": _decode_vni, "cp1258": _decode_cp1258}
+
+
+def _sample(text: str, width: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class Mojibake(Rule):
+    """
+    ## What it does
+    Finds mojibake: UTF-8 text that was decoded as Windows-1252 or Latin-1, including
+    the sloppy variants that keep undefined bytes as C1 control characters, text
+    decoded wrongly twice, and stray C1 controls left by Windows-1252 text read as
+    Latin-1. The fix decodes the text again with ftfy, restricted to its encoding
+    repairs, so correct text (curly quotes “ ”, ligatures, full-width letters) is never
+    rewritten.
+
+    ## Why it matters
+    Mojibake turns every Vietnamese letter outside ASCII into two or three junk
+    characters ("Việt" becomes "Viá»‡t"): the words are unreadable, unsearchable and
+    poison a language model's vocabulary.
+
+    ## Example
+    `Viá»‡t Nam` becomes `Việt Nam`; `HÃ  Ná»™i` becomes `Hà Nội`;
+    `ViÃ¡Â»â€¡t` (decoded wrongly twice) becomes `Việt`.
+
+    ## Fix safety
+    Safe: the repair is exact re-decoding of the same bytes, and only lines ftfy
+    recognises as mojibake are touched. Bytes that the first decoding replaced by
+    "�" or "?" are lost; ftfy leaves "�" there, which E201 then reports.
+    """
+
+    code = "E101"
+    name = "mojibake"
+    summary = "Mojibake: UTF-8 text decoded as Windows-1252 or Latin-1"
+    default_severity = "error"
+    fix_safety = "safe"
+
+    def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
+        for fault in encoding_faults(document):
+            if fault.kind != "mojibake":
+                continue
+            found = document.text[fault.start:fault.end]
+            yield self.diagnostic(
+                document, fault.start, fault.end,
+                f"Mojibake ({_ENCODING_NAMES['mojibake']}): \"{_sample(found)}\" reads \"{_sample(fault.replacement)}\"",
+                edits=[Edit(fault.start, fault.end, fault.replacement)], applicability="safe",
+            )
+
+
+class LegacyEncoding(Rule):
+    """
+    ## What it does
+    Finds Vietnamese text typed in a legacy 8-bit encoding and shown through
+    Windows-1252: TCVN3 (ABC, the .VnTime fonts: "ViÖt Nam"), VNI-Windows (the VNI
+    fonts: "Vieät Nam"), or Windows-1258 read as Windows-1252 ("Viêòt Nam"). It
+    converts a suspect line with each table and reports it when the conversion
+    clearly turns words into valid Vietnamese syllables; the fix writes the
+    converted text in Unicode NFC.
+
+    ## Why it matters
+    Old government documents, Word files and forum posts were typed in these
+    encodings. In Unicode they are gibberish that no tokenizer, search engine or
+    model can use, and ftfy does not repair any of them.
+
+    ## Example
+    `Hµ Néi lµ thñ ®« cña ViÖt Nam` (TCVN3) becomes `Hà Nội là thủ đô của Việt Nam`;
+    `Vieät Nam` (VNI) becomes `Việt Nam`; `Haì Nôòi` (Windows-1258) becomes `Hà Nội`.
+
+    ## Fix safety
+    Safe when every word the conversion changes becomes a valid Vietnamese syllable;
+    unsafe otherwise (a foreign name or a typo in the line), so review those.
+    What cannot be recovered: TCVN3 (ABC) has no codes for most capitals with a
+    tone; ABC text sets them in the separate capital fonts (.VnTimeH), which draw
+    the lowercase codes as capitals, and plain text keeps no font. vnlint restores
+    the capitals when the plain letters around them are capitals ("VIÖT NAM"
+    becomes "VIỆT NAM"), but a capital typed that way inside mixed-case text
+    ("ñy ban" for "Ủy ban") comes out in lowercase. VN1 capitals in the
+    Windows-1252 punctuation range (0x80-0x9F) are restored only when the word they
+    sit in becomes a valid syllable. A soft hyphen (TCVN3's ư) that another tool has
+    already deleted is lost.
+    """
+
+    code = "E102"
+    name = "legacy-encoding"
+    summary = "Vietnamese typed in TCVN3, VNI or Windows-1258 and read as Windows-1252"
+    default_severity = "error"
+    fix_safety = "sometimes"
+    options = (
+        Option(name="encodings", type=tuple, default=LEGACY_ENCODINGS,
+               help="Legacy encodings to report: any of tcvn3, vni, cp1258."),
+    )
+
+    def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
+        wanted = set(options.encodings)
+        for fault in encoding_faults(document):
+            if fault.kind not in wanted:
+                continue
+            found = document.text[fault.start:fault.end]
+            yield self.diagnostic(
+                document, fault.start, fault.end,
+                f"Text in {_ENCODING_NAMES[fault.kind]}: \"{_sample(found)}\" reads \"{_sample(fault.replacement)}\"",
+                edits=[Edit(fault.start, fault.end, fault.replacement)],
+                applicability="safe" if fault.safe else "unsafe",
+            )
+
+
+class ReplacementCharacter(Rule):
+    """
+    ## What it does
+    Reports U+FFFD REPLACEMENT CHARACTER (�), which a decoder writes in place of
+    bytes it could not decode.
+
+    ## Why it matters
+    Whatever the bytes were is lost: "Vi�t Nam" could be Việt, Viết or Viễt. The text
+    must be fetched or decoded again from the source; a linter cannot guess.
+
+    ## Example
+    `Hà N�i` is reported; there is no fix.
+
+    ## Fix safety
+    None: the original character cannot be recovered from the text.
+    """
+
+    code = "E201"
+    name = "replacement-character"
+    summary = "Replacement character U+FFFD: a character was lost in decoding"
+    default_severity = "warning"
+    fix_safety = "none"
+
+    def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
+        if "\ufffd" not in document.text:
+            return
+        for match in _REPLACEMENT_RUN.finditer(document.text):
+            count = match.end() - match.start()
+            what = "a replacement character" if count == 1 else f"{count} replacement characters"
+            yield self.diagnostic(document, match.start(), match.end(),
+                                  f"U+FFFD: {what}; the original text was lost in decoding")
+
+
+_REPLACEMENT_RUN = re.compile("\ufffd+")
 
 
 def _next_to_emoji(text: str, index: int) -> bool:
