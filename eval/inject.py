@@ -329,8 +329,11 @@ def inject_glued_byline(doc: Doc, rng: random.Random, others: Sequence[Article])
 def inject_glued_words(doc: Doc, rng: random.Random, others: Sequence[Article]) -> None:
     """A dropped space before a capital: "Chủ nhiệmỦy ban"."""
     fault = doc.new_fault("glued_words", "W")
+    # str.isupper, not a character range: À-Ỹ interleaves capitals and small letters
     spots = [(i, m.start()) for i in doc.body_indexes()
-             for m in re.finditer(r"(?<=[a-zà-ỹđ]{2}) (?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", doc.lines[i].text)]
+             for m in re.finditer(r"(?<=[^\W\d_]{2}) (?=[^\W\d_]{2})", doc.lines[i].text)
+             if doc.lines[i].text[m.start() - 1].islower() and doc.lines[i].text[m.start() + 1].isupper()
+             and doc.lines[i].text[m.start() + 2].islower()]
     for index, at in sorted(rng.sample(spots, min(len(spots), rng.randint(1, 2))), reverse=True):
         line = doc.lines[index]
         line.text = line.text[:at] + line.text[at + 1:]
@@ -424,13 +427,20 @@ def typo_candidates(word: str) -> List[str]:
     lower = word.lower()
     out = []
     decomposed = unicodedata.normalize("NFD", word)
-    if re.search(r"(p|t|c|ch)$", lower) and _STOP_TONE.search(decomposed):
-        # a stop coda takes only sắc or nặng: "được" -> "đườc"
+    stop_tone = _STOP_TONE.search(decomposed)
+    if re.search(r"(p|t|c|ch)$", lower) and stop_tone:
+        # a stop coda takes only sắc or nặng: "được" -> "đườc"; the new tone goes after the
+        # letter's other marks, or NFC could not compose it ("ệ" is e + dot below + circumflex)
+        stripped = decomposed[:stop_tone.start()] + decomposed[stop_tone.end():]
+        at = stop_tone.start()
+        while at < len(stripped) and unicodedata.combining(stripped[at]):
+            at += 1
         for tone in ("\u0300", "\u0309", "\u0303"):
-            out.append(unicodedata.normalize("NFC", _STOP_TONE.sub(tone, decomposed, count=1)))
+            out.append(unicodedata.normalize("NFC", stripped[:at] + tone + stripped[at:]))
     tones = [m for m in re.finditer(r"[\u0300\u0301\u0303\u0309\u0323]", decomposed)]
     vowels = [m for m in re.finditer(r"[aeiouy]", decomposed, re.I)]
-    if len(tones) == 1 and len(vowels) >= 2 and vowels[0].end() < tones[0].start():
+    if len(tones) == 1 and len(vowels) >= 2 and vowels[1].start() < tones[0].start() \
+            and not unicodedata.combining(decomposed[vowels[0].end()]):
         # a second tone mark on the glide: "điều" -> "đìều"
         at = vowels[0].end()
         while at < len(decomposed) and unicodedata.combining(decomposed[at]):
@@ -466,7 +476,7 @@ def inject_misspelling(doc: Doc, rng: random.Random, others: Sequence[Article]) 
 
 
 def inject_header_chrome(doc: Doc, rng: random.Random, others: Sequence[Article]) -> None:
-    fault = doc.new_fault("header_chrome", "B")
+    fault = doc.new_fault("header_chrome", "B", accept=("L",))  # some chrome is English ("Powered by ...")
     templates = rng.sample(load_list("chrome_header.txt"), rng.randint(1, 3))
     lines = [fill(t, rng, doc, others) for t in templates]
     fault.detail = " | ".join(templates)
@@ -479,7 +489,7 @@ def inject_header_chrome(doc: Doc, rng: random.Random, others: Sequence[Article]
 
 
 def inject_footer_chrome(doc: Doc, rng: random.Random, others: Sequence[Article]) -> None:
-    fault = doc.new_fault("footer_chrome", "B", accept=("T",))
+    fault = doc.new_fault("footer_chrome", "B", accept=("T", "L"))
     templates = rng.sample(load_list("chrome_footer.txt"), rng.randint(1, 4))
     fault.detail = " | ".join(templates)
     lines = [fill(t, rng, doc, others) for t in templates]
@@ -487,7 +497,7 @@ def inject_footer_chrome(doc: Doc, rng: random.Random, others: Sequence[Article]
 
 
 def inject_inline_chrome(doc: Doc, rng: random.Random, others: Sequence[Article]) -> None:
-    fault = doc.new_fault("inline_chrome", "B", accept=("T",))
+    fault = doc.new_fault("inline_chrome", "B", accept=("T", "L"))
     template = rng.choice(load_list("chrome_inline.txt"))
     fault.detail = template
     body = doc.body_indexes()
