@@ -32,7 +32,7 @@ DATA = Path(__file__).parent / "data"
 # Spaced-out punctuation as segmenters write it. Each needs a space on both sides,
 # so ordinary prose ("Hà Nội, ngày" or "(tỉnh cũ)") never matches.
 _SPACED_MARKS = (" , ", " . ", " ; ", " : ", " ( ", " ) ", " ,\n", " .\n")
-_MARKS = (",", ".", ";", ":", "(", ")")
+_MARKS = (", ", ". ", "; ", ": ", "(", ")", ",\n", ".\n")  # not the dots and commas inside 3.453, 165,8 or URLs
 # An underscore with a letter before it and a letter or digit after it: Hà_Nội, tháng_8.
 _WORD_UNDERSCORE = re.compile(r"_(?<=[^\W\d_]_)(?=[^\W_])")
 
@@ -46,7 +46,7 @@ def is_segmented(text: str) -> bool:
     """Whether text looks like word-segmenter output as a whole (cheap: a few str.count scans)."""
     spaced = sum(text.count(mark) for mark in _SPACED_MARKS) + text.endswith(" .")
     if spaced:
-        marks = sum(text.count(mark) for mark in _MARKS)
+        marks = sum(text.count(mark) for mark in _MARKS) + text.endswith(".")
         # Many marks spaced out, or a short text whose every mark is ("Ảnh : TTXVN").
         if (spaced >= MIN_SPACED_MARKS and spaced * SPACED_SHARE >= marks) or spaced >= marks:
             return True
@@ -144,7 +144,8 @@ def _tokens_with_underscores(text: str) -> Iterator[Tuple[int, str]]:
         position = text.find("_", end)
 
 
-def underscore_edits(token: str, segmented: bool) -> Tuple[List[Tuple[int, str]], List[str]]:
+@lru_cache(maxsize=1 << 16)  # segmented corpora repeat their words: Tổng_bí_thư, Trung_Quốc
+def underscore_edits(token: str, segmented: bool) -> Tuple[Tuple[Tuple[int, str], ...], Tuple[str, ...]]:
     """Edits (offset in token, replacement for the underscore) and the words they repair."""
     edits: List[Tuple[int, str]] = []
     words: List[str] = []
@@ -155,7 +156,7 @@ def underscore_edits(token: str, segmented: bool) -> Tuple[List[Tuple[int, str]]
             words.append(token.strip(_EDGE_PUNCTUATION))
             token = token[:sigil.start(1)] + " " + token[sigil.end(1):]  # keep offsets, hide the underscore
     if is_protected_token(token):
-        return edits, words
+        return tuple(edits), tuple(words)
     for chain in _CHAIN.finditer(token):
         if chain_is_segmented(chain.group(), segmented):
             start = chain.start()
@@ -165,7 +166,7 @@ def underscore_edits(token: str, segmented: bool) -> Tuple[List[Tuple[int, str]]
         for mark in _UNDERSCORE_AFTER_MARK.finditer(token):
             edits.append((mark.start(), " "))
             words.append(token[max(0, mark.start() - 1):mark.end() + 1])
-    return sorted(edits), words
+    return tuple(sorted(edits)), tuple(words)
 
 
 # -- S002 helpers ------------------------------------------------------------------
@@ -234,8 +235,8 @@ def detokenize(line: str) -> List[Tuple[int, int]]:
     tokens = [token for _, _, token in found]
     joins: Set[int] = set()  # i: remove the gap between tokens[i] and tokens[i + 1]
 
+    ends = [end for _, end, _ in found]
     for match in _split_abbreviation().finditer(line):
-        ends = [end for _, end, _ in found]
         first = bisect.bisect_right(ends, match.start())
         for index in range(first, count - 1):
             if found[index + 1][0] >= match.end():
@@ -284,10 +285,6 @@ def detokenize(line: str) -> List[Tuple[int, int]]:
     return spans
 
 
-def _line_start(text: str, offset: int) -> int:
-    return text.rfind("\n", 0, offset) + 1
-
-
 def _examples(words: List[str], limit: int = 3) -> str:
     shown = ", ".join(words[:limit])
     return shown + (", …" if len(words) > limit else "")
@@ -323,10 +320,12 @@ class UnderscoreJoinedWords(Rule):
     `Tổng bí thư Nguyễn Phú Trọng tiếp ông Lưu Kiến Siêu tại Hà Nội`.
 
     ## Fix safety
-    Safe: only underscores between word pieces become spaces, and identifiers,
-    URLs and names of files are recognised and left alone. What cannot be
-    recovered: the segmenters' own mistakes are undone exactly (an underscore
-    always stood for one space), so this part is lossless.
+    Safe: an underscore a segmenter wrote always stood for one space, so putting
+    the space back is exact; identifiers, URLs, handles, hashtags and file names
+    are recognised and left alone. What stays: an all-capital ASCII chain
+    ("HMS_RICHMOND") looks like a constant (MAX_LEN) and is kept, and outside a
+    segmented document names without Vietnamese letters ("Donald_Trump") are
+    kept, since there they may be deliberate.
     """
 
     code = "S001"
@@ -345,7 +344,8 @@ class UnderscoreJoinedWords(Rule):
             edits, words = underscore_edits(token, segmented)
             if not edits:
                 continue
-            line_edits, line_words = by_line.setdefault(_line_start(text, start), ([], []))
+            line_index = bisect.bisect_right(document.line_starts, start)
+            line_edits, line_words = by_line.setdefault(line_index, ([], []))
             line_edits.extend((start + offset, replacement) for offset, replacement in edits)
             line_words.extend(words)
         for edits, words in by_line.values():
