@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Tuple
 
 from vnlint.diagnostic import Diagnostic, Edit
-from vnlint.document import Document, Line
+from vnlint.document import Document
 from vnlint.rule import Option, Rule, RuleOptions
 from vnlint.rules.vietnamese import WORD, is_vietnamese_syllable
 
@@ -34,6 +35,10 @@ _UNUSUAL_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Invisible characters that can be bytes of mojibake (C1 controls, the soft hyphen in "Ã\u00ad" = í)
 # or letters of a legacy code (TCVN3's ư is 0xAD, a soft hyphen; VN1 puts capitals on C0 controls).
 _ENCODING_BYTES = frozenset(chr(c) for c in [*range(0x01, 0x20), *range(0x80, 0xA0), 0xAD])
+# In mojibake a no-break space is the byte 0xA0 after a UTF-8 lead byte (Ã, Â, Æ ...) or after
+# another continuation byte (º, » in "á»\u00a0"): only then can it belong to an E1xx span.
+_BEFORE_MOJIBAKE_A0 = re.compile("[\u00a1-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013"
+                                 "\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
 _SPACE_NAMES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space", "\u3000": "ideographic space",
                 "\u2009": "thin space", "\u200a": "hair space", "\u2002": "en space", "\u2003": "em space"}
 
@@ -153,7 +158,8 @@ class UnusualSpace(Rule):
         for match in _UNUSUAL_SPACE.finditer(text):
             start = match.start()
             char = text[start]
-            if char == "\u00a0" and _inside_encoding_fault(document, start):
+            if char == "\u00a0" and start and _BEFORE_MOJIBAKE_A0.match(text, start - 1) \
+                    and _inside_encoding_fault(document, start):
                 continue  # "HÃ\u00a0" is mojibake for "Hà": E101 decodes it
             label = _SPACE_NAMES.get(char) or unicodedata.name(char, "space").lower()
             yield self.diagnostic(document, start, start + 1, f"Unusual space U+{ord(char):04X} ({label})",
@@ -208,13 +214,18 @@ _SUSPECT_CHAR = re.compile(
     "\u017e\u0192\u02c6\u02dc\u201a\u201e\u2020\u2021\u2030\u2039\u203a\u20ac\u2122]"
 )
 # Letters clean Vietnamese never writes right after a vowel: Windows-1258's sắc and nặng marks
-# read as ì and ò ("Viêòt"), VNI's sắc mark ù ("caùc"), and VNI's hat â after a, e, o ("Thoâng").
-# (Each is a lookbehind behind a rare first character, which keeps the scan fast.)
-_SUSPECT_AFTER_VOWEL = re.compile("[ìòùÙ](?<=[aeiouyâêôãõýAEIOUYÂÊÔÃÕÝ].)")
-_SUSPECT_HAT = re.compile("[âÂ](?<=[aeoAEO].)")
+# read as ì and ò ("Viêòt"), VNI's sắc mark ù ("caùc") and VNI's hat â ("Thoâng"). The lookbehind
+# sits behind a rare first character, which keeps the scan fast; u is left out because "uâ" is
+# everyday Vietnamese (xuân, quân).
+_SUSPECT_AFTER_VOWEL = re.compile("[ìòùÙâÂ](?<=[aeioyâêôãõýAEIOYÂÊÔÃÕÝ].)")
 # UTF-8 for à and for a no-break space, read as Windows-1252: "HÃ\u00a0", "Â\u00a0".
 _SUSPECT_A0 = re.compile("\u00a0(?<=[ÂÃ].)")
-_SUSPECT_PATTERNS = (_SUSPECT_CHAR, _SUSPECT_AFTER_VOWEL, _SUSPECT_HAT, _SUSPECT_A0)
+_SUSPECT_PATTERNS = (_SUSPECT_CHAR, _SUSPECT_AFTER_VOWEL, _SUSPECT_A0)
+# A line whose only non-ASCII characters are Latin-1 letters: real Vietnamese almost always has a
+# letter beyond U+00FF (ư ơ đ ạ ấ ...), while TCVN3 and VNI can spell a short line without any
+# telltale character ("Tin míi nhÊt", "Thoâng tin"). The class stops at the first other
+# character, so the scan stays linear.
+_LATIN1_ONLY_LINE = re.compile("(?m)^[\x00-\x09\x0b-\xbf]*[\xc0-\xff][\x00-\x09\x0b-\xff]*$")
 
 # A legacy table is tried on a suspect line only if the line holds a character that the code
 # writes and clean text does not: TCVN3's symbols and odd letters; VNI's marks ø å ä ë ï ñ ö ...
@@ -231,7 +242,9 @@ _LEGACY_SIGNS = {
 # touch these separators, so the tokens line up.
 _TOKEN = re.compile("[^ \t\n\u00a0\u2000-\u200b\u3000]+")
 
-LEGACY_ENCODINGS = ("tcvn3", "vni", "cp1258")
+# In order of preference on a tie: VNI first, because a VNI conversion that validates words has
+# merged base letters with marks, which a chance 1:1 substitution rarely imitates.
+LEGACY_ENCODINGS = ("vni", "tcvn3", "cp1258")
 _ENCODING_NAMES = {
     "mojibake": "UTF-8 read as Windows-1252 or Latin-1",
     "tcvn3": "TCVN3 (ABC, .VnTime fonts)",
@@ -273,57 +286,70 @@ def _inside_encoding_fault(document: Document, offset: int) -> bool:
     return index >= 0 and offset < faults[index].end
 
 
-def _suspect_lines(document: Document) -> List[Line]:
-    text = document.text
-    numbers = set()
-    for pattern in _SUSPECT_PATTERNS:
+def _suspect_lines(text: str) -> List[Tuple[int, int]]:
+    """(start, end) of each line a fast-path pattern hits, in order. Line bounds come from the
+    text itself, so clean text never pays for building Document.lines."""
+    spans = set()
+    for pattern in (*_SUSPECT_PATTERNS, _LATIN1_ONLY_LINE):
         position = 0
         while True:
             match = pattern.search(text, position)
             if match is None:
                 break
-            line = document.line_at(match.start())
-            numbers.add(line.number)
-            position = line.end + 1
-    return [document.lines[number - 1] for number in sorted(numbers)]
+            start = text.rfind("\n", 0, match.start()) + 1
+            end = text.find("\n", match.start())
+            end = len(text) if end == -1 else end
+            spans.add((start, end))
+            position = end + 1
+    return sorted(spans)
 
 
 def _find_encoding_faults(document: Document) -> Iterator[EncodingFault]:
-    verdicts: Dict[int, Tuple[str, str, bool]] = {}
-    for line in _suspect_lines(document):
-        verdict = diagnose_line(line.text)
+    text = document.text
+    verdicts: Dict[Tuple[int, int], Tuple[str, str, bool]] = {}
+    for start, end in _suspect_lines(text):
+        verdict = diagnose_line(text[start:end], _starts_sentence(text, start))
         if verdict is not None:
-            verdicts[line.number] = verdict
+            verdicts[(start, end)] = verdict
     _convert_rest_of_legacy_document(document, verdicts)
-    for number in sorted(verdicts):
-        line = document.lines[number - 1]
-        kind, converted, safe = verdicts[number]
-        prefix = _common_prefix(line.text, converted)
-        suffix = _common_suffix(line.text[prefix:], converted[prefix:])
-        yield EncodingFault(kind, line.start + prefix, line.end - suffix,
-                            converted[prefix:len(converted) - suffix], safe)
+    for start, end in sorted(verdicts):
+        line = text[start:end]
+        kind, converted, safe = verdicts[(start, end)]
+        prefix = _common_prefix(line, converted)
+        suffix = _common_suffix(line[prefix:], converted[prefix:])
+        # Widen the span to whole words, so messages show "Hµ Néi" and not "µ Néi".
+        while prefix and not line[prefix - 1].isspace():
+            prefix -= 1
+        while suffix and not line[len(line) - suffix].isspace():
+            suffix -= 1
+        yield EncodingFault(kind, start + prefix, end - suffix, converted[prefix:len(converted) - suffix], safe)
 
 
-def _convert_rest_of_legacy_document(document: Document, verdicts: Dict[int, Tuple[str, str, bool]]) -> None:
+def _convert_rest_of_legacy_document(document: Document, verdicts: Dict[Tuple[int, int], Tuple[str, str, bool]]) -> None:
     """A file typed in a legacy code is typed in it throughout. Once two lines agree on the code,
     the other lines with non-ASCII letters get the same conversion when every word it changes
     becomes valid, even without a telltale character ("Thông tin" in VNI is "Thoâng tin")."""
     kinds = [verdict[0] for verdict in verdicts.values() if verdict[0] != "mojibake"]
-    if len(kinds) < 2:
-        return
-    kind = max(set(kinds), key=kinds.count)
-    if kinds.count(kind) < 2:
+    kind = max(set(kinds), key=kinds.count) if kinds else None
+    if kind is None or kinds.count(kind) < 2:
         return
     for line in document.lines:
-        if line.number in verdicts or line.text.isascii():
+        if (line.start, line.end) in verdicts or line.text.isascii():
             continue
-        converted = decode_legacy(line.text, kind)
+        converted = decode_legacy(line.text, kind, _starts_sentence(document.text, line.start))
         judged = _judge_conversion(line.text, converted, lenient=True) if converted != line.text else None
         if judged is not None and judged[1]:
-            verdicts[line.number] = (kind, converted, True)
+            verdicts[(line.start, line.end)] = (kind, converted, True)
 
 
-def diagnose_line(text: str) -> Optional[Tuple[str, str, bool]]:
+def _starts_sentence(text: str, line_start: int) -> bool:
+    """Whether the line at line_start begins a sentence: the first line, after a blank line, or
+    after a line ending a sentence (hard-wrapped text continues the sentence on the next line)."""
+    previous = text[max(0, line_start - 200):max(0, line_start - 1)].rstrip(" \t")
+    return not previous or previous.endswith(("\n", ".", "!", "?", "…", ":", "\"", "”", "’", ")"))
+
+
+def diagnose_line(text: str, starts_sentence: bool = False) -> Optional[Tuple[str, str, bool]]:
     """Decide how one suspect line was garbled: (kind, repaired text, fix is safe), or None if clean.
 
     ftfy's repair wins when it removes mojibake characters (ftfy only decodes what it recognises
@@ -334,15 +360,19 @@ def diagnose_line(text: str) -> Optional[Tuple[str, str, bool]]:
     repaired = _fix_mojibake(text)
     if repaired != text and _suspect_count(repaired) < _suspect_count(text):
         return "mojibake", repaired, True
+    latin1_only = not text.isascii() and max(text) <= "\xff"
     best: Optional[Tuple[str, str, bool]] = None
-    best_gain = 0
+    best_rank = (False, 0)
     for kind in LEGACY_ENCODINGS:
-        if not _LEGACY_SIGNS[kind].search(text):
+        signed = _LEGACY_SIGNS[kind].search(text) is not None
+        if not (signed or latin1_only):
             continue
-        converted = decode_legacy(text, kind)
+        converted = decode_legacy(text, kind, starts_sentence)
         judged = _judge_conversion(text, converted) if converted != text else None
-        if judged is not None and judged[0] > best_gain:
-            best, best_gain = (kind, converted, judged[1]), judged[0]
+        # A table whose telltale characters the line holds beats one that merely fits; ties go
+        # to the order of LEGACY_ENCODINGS.
+        if judged is not None and (signed, judged[0]) > best_rank:
+            best, best_rank = (kind, converted, judged[1]), (signed, judged[0])
     return best
 
 
@@ -445,8 +475,12 @@ def _fix_mojibake(text: str) -> str:
 # -- legacy Vietnamese encodings: tables in rules/data ------------------------------------------
 
 
-def decode_legacy(text: str, encoding: str) -> str:
-    """Read text typed in a legacy Vietnamese encoding (and shown through Windows-1252) as NFC Unicode."""
+def decode_legacy(text: str, encoding: str, starts_sentence: bool = False) -> str:
+    """Read one line typed in a legacy Vietnamese encoding (and shown through Windows-1252) as NFC
+    Unicode. starts_sentence says the line begins a sentence, which TCVN3 needs to restore a capital
+    set in the .VnTimeH fonts."""
+    if encoding == "tcvn3":
+        return _decode_tcvn3(text, starts_sentence)
     return _DECODERS[encoding](text)
 
 
@@ -494,12 +528,12 @@ def _tcvn3_ambiguous_pattern() -> re.Pattern[str]:
     return re.compile("[" + re.escape("".join(sorted(_tcvn3_tables()[1]))) + "]")
 
 
-def _decode_tcvn3(text: str) -> str:
+def _decode_tcvn3(text: str, starts_sentence: bool = False) -> str:
     sure, ambiguous, _ = _tcvn3_tables()
     converted = text.translate(sure)
     if _tcvn3_ambiguous_pattern().search(converted):
         converted = _tcvn3_resolve_capitals(converted, ambiguous)
-    return _tcvn3_restore_capitals(text, converted)
+    return _tcvn3_restore_capitals(text, converted, starts_sentence)
 
 
 def _tcvn3_resolve_capitals(converted: str, ambiguous: Dict[str, str]) -> str:
@@ -510,15 +544,27 @@ def _tcvn3_resolve_capitals(converted: str, ambiguous: Dict[str, str]) -> str:
     cursor = 0
     for match in _TOKEN.finditer(converted):
         token = match.group()
-        if not pattern.search(token):
+        positions = [found.start() for found in pattern.finditer(token)]
+        if not positions or len(positions) > 4:
             continue
-        letters = "".join(ambiguous.get(char, char) for char in token)
-        if _capitals_fit(token, letters):
+        # Try every choice of which codes are letters, most letters first: in "“žy" the quote
+        # stays a quote and ž is Ủ.
+        choice = _best_capital_choice(token, positions, ambiguous)
+        if choice is not None:
             pieces.append(converted[cursor:match.start()])
-            pieces.append(letters)
+            pieces.append(choice)
             cursor = match.end()
     pieces.append(converted[cursor:])
     return "".join(pieces)
+
+
+def _best_capital_choice(token: str, positions: List[int], ambiguous: Dict[str, str]) -> Optional[str]:
+    for count in range(len(positions), 0, -1):
+        for chosen in itertools.combinations(positions, count):
+            letters = "".join(ambiguous[char] if index in chosen else char for index, char in enumerate(token))
+            if _capitals_fit(token, letters):
+                return letters
+    return None
 
 
 def _capitals_fit(token: str, letters: str) -> bool:
@@ -542,15 +588,17 @@ def _capitals_fit(token: str, letters: str) -> bool:
 
 _ASCII_LOWER = re.compile("[a-z]")
 _ASCII_UPPER = re.compile("[A-Z]")
-# Where a sentence starts: the line start, or after . ! ? … and any closing quotes or brackets.
-_SENTENCE_START = re.compile("(?:^|(?<=[.!?…][\"”’)\\]]) |(?<=[.!?…]) )[\"“‘(\\[]*(?=[^\\W\\d_])")
+# Where a sentence starts inside a line: after . ! ? … and any closing quotes or brackets.
+_SENTENCE_START = re.compile("(?:(?<=[.!?…][\"”’)\\]]) |(?<=[.!?…]) )[\"“‘(\\[]*(?=[^\\W\\d_])")
+_LINE_START = re.compile("[\"“‘(\\[ ]*(?=[^\\W\\d_])")
 
 
-def _tcvn3_restore_capitals(original: str, converted: str) -> str:
+def _tcvn3_restore_capitals(original: str, converted: str, starts_sentence: bool) -> str:
     """ABC text sets capitals with a tone in the capital fonts (.VnTimeH), which draw the
     lowercase codes as capitals; plain text keeps no font. Restore them where the context shows
     a capital: when the plain letters around are capitals ("VIÖT NAM"), and at a sentence start
-    when the capital has no code of its own ("ñy ban" at the start of a sentence is "Ủy ban")."""
+    when the capital has no code of its own ("ñy ban" at the start of a sentence is "Ủy ban")
+    and the line does not use VN1's own capitals."""
     if len(original) != len(converted):
         return converted
     chars = list(converted)
@@ -564,10 +612,17 @@ def _tcvn3_restore_capitals(original: str, converted: str) -> str:
             for index in range(start, end):
                 if chars[index] != original[index] and len(chars[index].upper()) == 1:
                     chars[index] = chars[index].upper()
+    # Text that uses VN1's own capitals (control or 0x80-0x9F codes) had no need of the capital fonts.
+    if any(new != old and (old < " " or "\x80" <= old <= "\x9f" or old in _tcvn3_tables()[1])
+           for old, new in zip(original, converted)):
+        return "".join(chars)
     capital_missing = _tcvn3_tables()[2]
-    for match in _SENTENCE_START.finditer(converted):
-        index = match.end()
-        if chars[index] in capital_missing and original[index] != chars[index]:
+    starts = [match.end() for match in _SENTENCE_START.finditer(converted)]
+    line_start = _LINE_START.match(converted)
+    if starts_sentence and line_start:
+        starts.append(line_start.end())
+    for index in starts:
+        if index < len(chars) and chars[index] in capital_missing and original[index] != chars[index]:
             chars[index] = chars[index].upper()
     return "".join(chars)
 
@@ -627,7 +682,7 @@ def _decode_cp1258(text: str) -> str:
     return unicodedata.normalize("NFC", text.translate(_cp1258_table()))
 
 
-_DECODERS: Dict[str, Callable[[str], str]] = {"tcvn3": _decode_tcvn3, "vni": _decode_vni, "cp1258": _decode_cp1258}
+_DECODERS: Dict[str, Callable[[str], str]] = {"vni": _decode_vni, "cp1258": _decode_cp1258}
 
 
 def _sample(text: str, width: int = 40) -> str:
