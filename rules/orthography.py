@@ -4,11 +4,17 @@ Both rules start from the same fast path: the set of distinct
 whitespace-separated tokens of the document, built at C speed from its UTF-8
 bytes and shared between the rules. Only tokens never seen before are looked
 at in Python, and only the few suspects are searched for in the text.
+
+Text in a legacy encoding or mojibake (VNI, TCVN3, cp1258, UTF-8 read as
+cp1252) is full of impossible syllables; that is the E family's finding, not
+a spelling problem, so a document or line where such words are common is
+left alone here. Once E's fix has repaired it, the next pass checks it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, FrozenSet, Iterator, List, Optional, Sequence, Set, Tuple
@@ -33,22 +39,371 @@ from vnlint.rules.vietnamese import (
 
 _LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 _DATA = Path(__file__).parent / "data"
+_WHITESPACE = " \t\n\r\f\v"  # what bytes.split() splits on
 
-# -- the shared fast path ---------------------------------------------------------
+# -- one word -------------------------------------------------------------------------
 
-_TOKENS_KEY = "_orthography_tokens"
-# Raw tokens already known to need nothing from V102, across documents. Bounded.
+_SKIP_TOKEN = re.compile(r"[0-9@/\\=#]|://|^www\.", re.IGNORECASE)
+# Invisible characters split words ("tươ\u200bng"); that is E002's finding.
+_INVISIBLE = re.compile("[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_COMBINING = re.compile("[\u0300-\u036f]")
+_NAME_JOINERS = frozenset("-'’‘")
+_STOP_CODAS = ("p", "t", "c", "ch")
+_TONE_COMBINING = {"\u0301": TONE_ACUTE, "\u0300": 2, "\u0309": 3, "\u0303": 4, "\u0323": TONE_DOT}
+_QUALITY_COMBINING = {"\u0302": "hat", "\u0306": "breve", "\u031b": "horn"}
+_QUALITY = {"ă": "breve", "â": "hat", "ê": "hat", "ô": "hat", "ơ": "horn", "ư": "horn", "đ": "bar"}
+_WITH_QUALITY = {("a", "breve"): "ă", ("a", "hat"): "â", ("e", "hat"): "ê", ("o", "hat"): "ô",
+                 ("o", "horn"): "ơ", ("u", "horn"): "ư"}
+# Letters that share a base letter: a vowel with any quality mark and any tone, d and đ.
+_SAME_BASE: Dict[str, str] = {}
+for _family in ("aăâ", "eê", "i", "oôơ", "uư", "y"):
+    _members = "".join(apply_tone(letter, tone) for letter in _family for tone in range(6))
+    for _char in _members:
+        _SAME_BASE[_char] = _members
+_SAME_BASE["d"] = _SAME_BASE["đ"] = "dđ"
+
+# What to do with a word: leave it, report it, or report it only when the
+# document itself uses one of its repairs.
+_FINE, _REPORT, _REPORT_IF_ATTESTED = 0, 1, 2
+
+
+@lru_cache(maxsize=1)
+def _builtin_allowlist() -> FrozenSet[str]:
+    words = set()
+    for line in (_DATA / "orthography_allowlist.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if line:
+            words.add(line)
+    return frozenset(words)
+
+
+def _marks(char: str) -> Tuple[str, int]:
+    """A lowercase letter's quality mark (breve, hat, horn, bar or "") and tone."""
+    base, tone = split_tone(char)
+    return _QUALITY.get(base, ""), tone
+
+
+def _recase(template: str, word: str) -> str:
+    if len(template) != len(word):
+        return word.capitalize() if template[:1].isupper() else word
+    return "".join(new.upper() if old.isupper() else new for old, new in zip(template, word))
+
+
+def _has_stray_mark(word: str) -> bool:
+    """A combining mark that NFC cannot attach: a second tone or letter mark (tớ̀i, Viẻ̂t)."""
+    return _COMBINING.search(word) is not None and _COMBINING.search(unicodedata.normalize("NFC", word)) is not None
+
+
+@lru_cache(maxsize=4096)
+def repairs(word: str) -> Tuple[str, ...]:
+    """Valid syllables one diacritic away from an invalid word, best first.
+
+    A misplaced tone mark moved to its place comes first (tóan → toán); then
+    words that differ by one quality or tone mark on one letter (đìều → điều,
+    đươc → được/đước); then, for a doubled letter, the word without it. A
+    mark that cannot combine (tớ̀i) is dropped, or else merged into its letter.
+    """
+    if _COMBINING.search(word):
+        word = unicodedata.normalize("NFC", word)
+        if _COMBINING.search(word):
+            return _stray_mark_repairs(word)
+    lower = word.lower()
+    base, tone = split_tone(lower)
+    tone_marks = sum(1 for char in lower if split_tone(char)[1] != TONE_NONE)
+    found: List[str] = []
+    if tone_marks == 1:
+        moved = apply_tone(base, tone)
+        if moved != lower and is_vietnamese_syllable(moved):
+            return (_recase(word, moved),)
+    for index, char in enumerate(lower):
+        quality, tone_here = _marks(char)
+        for other in _SAME_BASE.get(char, ""):
+            other_quality, other_tone = _marks(other)
+            if other != char and (quality != other_quality) + (tone_here != other_tone) == 1:
+                candidate = lower[:index] + other + lower[index + 1:]
+                if is_vietnamese_syllable(candidate) and candidate not in found:
+                    found.append(candidate)
+    if not found:
+        for index in range(1, len(lower)):
+            if lower[index] == lower[index - 1]:
+                candidate = lower[:index] + lower[index + 1:]
+                if is_vietnamese_syllable(candidate) and candidate not in found:
+                    found.append(candidate)
+    # The two placements of hòa/hoà are one repair; keep the traditional one.
+    unique = [c for c in found if not (tone_style(c) == "modern" and _restyle(c, "traditional") in found)]
+    return tuple(_recase(word, candidate) for candidate in unique)
+
+
+def _stray_mark_repairs(word: str) -> Tuple[str, ...]:
+    stripped = _COMBINING.sub("", word)
+    if is_vietnamese_syllable(stripped):
+        return (stripped,)
+    # Merge the stray marks into the letter before them, one tone at most: trà̂t → trầt → trật/trất.
+    letters: List[Tuple[str, List[str]]] = []
+    for char in unicodedata.normalize("NFD", word):
+        if unicodedata.combining(char) and letters:
+            letters[-1][1].append(char)
+        else:
+            letters.append((char, []))
+    found: List[str] = []
+    options: List[List[str]] = []
+    for base, marks in letters:
+        lower = base.lower()
+        qualities = [_QUALITY_COMBINING[m] for m in marks if m in _QUALITY_COMBINING] or [""]
+        tones = [_TONE_COMBINING[m] for m in marks if m in _TONE_COMBINING] or [TONE_NONE]
+        variants = []
+        for quality in qualities:
+            letter = _WITH_QUALITY.get((lower, quality), lower)
+            for tone in tones:
+                variants.append(apply_tone(letter, tone) if tone else letter)
+        options.append([v.upper() if base.isupper() else v for v in variants])
+    candidates = [""]
+    for variants in options:
+        candidates = [prefix + variant for prefix in candidates for variant in variants][:64]
+    for candidate in candidates:
+        if is_vietnamese_syllable(candidate):
+            found.append(candidate)
+        else:
+            found.extend(c for c in repairs(candidate) if c not in found)
+    return tuple(dict.fromkeys(found))
+
+
+def _problem(word: str) -> str:
+    """What is wrong with an invalid, Vietnamese-looking word: a key of _PROBLEMS."""
+    if _has_stray_mark(word):
+        return "stray-mark"
+    lower = unicodedata.normalize("NFC", word).lower()
+    base, tone = split_tone(lower)
+    parts = syllable_parts(base)
+    if parts is None:
+        return "shape"
+    if sum(1 for char in lower if split_tone(char)[1] != TONE_NONE) > 1:
+        return "two-tones"
+    onset, vowels, coda = parts
+    if tone != TONE_NONE and is_vietnamese_syllable(apply_tone(base, tone)):
+        return "misplaced-tone"
+    if coda in _STOP_CODAS and tone not in (TONE_ACUTE, TONE_DOT) and is_vietnamese_syllable(apply_tone(base, TONE_ACUTE)):
+        return "stop-tone"
+    if onset in ("c", "g", "ng", "k", "gh", "ngh") and (vowels[0] in "ieêy") != (onset in ("k", "gh", "ngh")):
+        return "velar"
+    return "rhyme"
+
+
+_PROBLEMS = {
+    "stray-mark": "a tone or letter mark that cannot combine with its letter",
+    "shape": "not a Vietnamese syllable",
+    "two-tones": "two tone marks",
+    "misplaced-tone": "tone mark on the wrong vowel",
+    "stop-tone": "a syllable ending in p, t, c or ch takes only the sắc or nặng tone",
+    "velar": "k, gh and ngh are written before i, e, ê and y; c, g and ng elsewhere",
+    "rhyme": "no such Vietnamese rhyme",
+}
+
+
+def why_invalid(word: str) -> str:
+    """A short reason why a Vietnamese-looking word is not a valid syllable."""
+    problem = _problem(word)
+    base, tone = split_tone(unicodedata.normalize("NFC", word).lower())
+    if problem == "stop-tone":
+        coda = syllable_parts(base)[2]
+        return f"a syllable ending in {coda} takes only the sắc or nặng tone, not {TONE_NAMES[tone]}"
+    if problem == "rhyme":
+        _, vowels, coda = syllable_parts(base)
+        return f'no Vietnamese rhyme is spelled "{vowels + coda}"'
+    return _PROBLEMS[problem]
+
+
+def _word_verdict(word: str) -> int:
+    """_FINE, _REPORT or _REPORT_IF_ATTESTED for one invalid word made of Vietnamese letters."""
+    if len(word) < 2:
+        return _FINE  # chữ ă, chữ â
+    lower = word.lower()
+    if lower in _builtin_allowlist():
+        return _FINE
+    if _is_camel(word):
+        return _FINE  # nhiệmỦy: glued words are W1xx's business
+    problem = _problem(word)
+    if problem == "stray-mark":
+        return _REPORT
+    if problem == "shape":
+        if word[0].isupper():
+            return _FINE  # Đắk, Krông, Đuma, Phomvihane: foreign and minority names
+        # A loanword (blốc, ôxy) or glued syllables (tuyệtđối); report only a
+        # doubled letter whose removal gives a syllable (việtt).
+        return _REPORT if word.islower() and repairs(word) else _FINE
+    if word[0].isupper() and problem in ("velar", "rhyme"):
+        # Minority-language names look like syllables with an impossible rhyme
+        # or a k before a back vowel (Y Thuôn Niê, Byă, Kông Chro, Kơ Nia); a
+        # capitalised typo (Nguời) shows itself by a repair the document uses.
+        return _REPORT_IF_ATTESTED
+    return _REPORT
+
+
+def _is_camel(word: str) -> bool:
+    """A capital after a small letter: words glued by case (nhiệmỦy) or mojibake (HoÃ)."""
+    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+
+
+def _is_alien(word: str) -> bool:
+    """Letters no Vietnamese word has (ð, ä, ö, ß), or Latin-1 symbols inside a word: Müller, or mojibake."""
+    return any(char not in VIETNAMESE_LETTERS and not unicodedata.combining(char) for char in word)
+
+
+def _token_findings(token: str) -> Tuple[List[Tuple[int, int, str, int]], int]:
+    """The words to report inside one whitespace-separated token, as (start, end, word, verdict),
+    and how many of its words look like another language or broken encoding."""
+    if _SKIP_TOKEN.search(token) or _INVISIBLE.search(token):
+        return [], 0  # numbers, URLs, e-mails, @handles, #hashtags, paths; invisible characters
+    findings = []
+    alien = 0
+    for match in WORD.finditer(token):
+        word = match.group()
+        if word.isascii():
+            continue
+        start, end = match.span()
+        # Latin-1 symbols glued to letters (Ã¡, á»‡, Ä‘) are mojibake's fingerprint.
+        neighbours = token[start - 1:start] + token[end:end + 1]
+        if any("\u0080" <= char <= "\u00bf" and char != "\u00a0" for char in neighbours) or _is_alien(word):
+            alien += 1
+            continue
+        stray = _has_stray_mark(word)
+        if not stray:
+            checked = unicodedata.normalize("NFC", word) if _COMBINING.search(word) else word
+            if not has_vietnamese_letters(checked) or is_vietnamese_syllable(checked):
+                continue
+        joined = (start > 0 and token[start - 1] in _NAME_JOINERS) or (end < len(token) and token[end] in _NAME_JOINERS)
+        if joined and word[0].isupper() and not stray:
+            continue  # Uyn-xtơn, H'Mông, M'Đrắk: transliterated and minority names
+        verdict = _word_verdict(word)
+        if verdict != _FINE:
+            findings.append((start, end, word, verdict))
+    return findings, alien
+
+
+# -- one document -----------------------------------------------------------------------
+
+_ANALYSIS_KEY = "_orthography_analysis"
+# Raw tokens known to need nothing from V102, across documents. Bounded.
 _KNOWN_GOOD: Set[bytes] = set()
 _KNOWN_GOOD_LIMIT = 1 << 20
+# A line is broken encoding rather than typing slips when at least this many
+# of its words, and this share of its non-ASCII words, are impossible.
+_DAMAGED_MIN_WORDS = 3
+_DAMAGED_SHARE = 0.25
 
 
-def _distinct_tokens(document: Document) -> FrozenSet[bytes]:
-    """The document's distinct whitespace-separated tokens, as UTF-8 bytes (cached on the document)."""
-    cached = document.__dict__.get(_TOKENS_KEY)
-    if cached is None:
-        cached = frozenset(document.text.encode("utf-8").split())
-        document.__dict__[_TOKENS_KEY] = cached
-    return cached
+class _Analysis:
+    """What both V rules need to know about a document, computed once and cached on it."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.tokens: FrozenSet[bytes] = frozenset(document.text.encode("utf-8").split())
+        self.findings: Dict[str, List[Tuple[int, int, str, int]]] = {}
+        self.alien: Dict[str, int] = {}
+        new = self.tokens - _KNOWN_GOOD
+        good = []
+        for raw in new:
+            if raw.isascii():
+                good.append(raw)
+                continue
+            token = raw.decode("utf-8")
+            findings, alien = _token_findings(token)
+            if findings:
+                self.findings[token] = findings
+            if alien:
+                self.alien[token] = alien
+            if not findings and not alien:
+                good.append(raw)
+        if len(_KNOWN_GOOD) + len(good) > _KNOWN_GOOD_LIMIT:
+            _KNOWN_GOOD.clear()
+        _KNOWN_GOOD.update(good)
+        self._damaged_lines: Optional[Set[int]] = None
+        self._damaged_document: Optional[bool] = None
+        self._blob: Optional[str] = None
+        self._lower_blob: Optional[str] = None
+        self._attested: Dict[str, bool] = {}
+
+    @property
+    def blob(self) -> str:
+        """The distinct non-ASCII tokens, one per line: a small text to search instead of the document."""
+        if self._blob is None:
+            self._blob = b"\n".join(token for token in self.tokens if not token.isascii()).decode("utf-8")
+        return self._blob
+
+    def attested(self, word: str) -> bool:
+        """Whether the document uses this word anywhere, in any letter case."""
+        if word not in self._attested:
+            if word.isascii():
+                haystack = self.document.text.lower()
+            else:
+                if self._lower_blob is None:
+                    self._lower_blob = self.blob.lower()
+                haystack = self._lower_blob
+            self._attested[word] = next(_occurrences(haystack, [word.lower()]), None) is not None
+        return self._attested[word]
+
+    @property
+    def damaged_document(self) -> bool:
+        """Most distinct words impossible: the whole document is in a broken encoding."""
+        if self._damaged_document is None:
+            bad = len(self.findings) + len(self.alien)
+            if bad < 5:
+                self._damaged_document = False
+            else:
+                non_ascii = sum(1 for raw in self.tokens if not raw.isascii())
+                self._damaged_document = bad >= 0.2 * non_ascii
+        return self._damaged_document
+
+    @property
+    def damaged_lines(self) -> Set[int]:
+        """Line numbers (1-based) where impossible words are too many to be typing slips."""
+        if self._damaged_lines is None:
+            text = self.document.text
+            line_starts = self.document.line_starts
+            bad_per_line: Dict[int, int] = {}
+            suspects = {token: len(found) for token, found in self.findings.items()}
+            for token, count in self.alien.items():
+                suspects[token] = suspects.get(token, 0) + count
+            for offset, token in _token_positions(text, suspects):
+                line = self.document.position(offset).line
+                bad_per_line[line] = bad_per_line.get(line, 0) + suspects[token]
+            damaged = set()
+            for line, bad in bad_per_line.items():
+                if bad < _DAMAGED_MIN_WORDS:
+                    continue
+                start = line_starts[line - 1]
+                end = line_starts[line] if line < len(line_starts) else len(text)
+                non_ascii = sum(1 for word in WORD.findall(text, start, end) if not word.isascii())
+                if bad >= _DAMAGED_SHARE * non_ascii:
+                    damaged.add(line)
+            self._damaged_lines = damaged
+        return self._damaged_lines
+
+
+def _analyse(document: Document) -> _Analysis:
+    analysis = document.__dict__.get(_ANALYSIS_KEY)
+    if analysis is None:
+        analysis = _Analysis(document)
+        document.__dict__[_ANALYSIS_KEY] = analysis
+    return analysis
+
+
+def _token_positions(text: str, tokens: Dict[str, object]) -> Iterator[Tuple[int, str]]:
+    """(offset, token) of each whitespace-separated occurrence of these tokens, in order."""
+    if len(tokens) <= 16:
+        found = []
+        for token in tokens:
+            index = text.find(token)
+            while index != -1:
+                end = index + len(token)
+                if (index == 0 or text[index - 1] in _WHITESPACE) and (end == len(text) or text[end] in _WHITESPACE):
+                    found.append((index, token))
+                index = text.find(token, index + 1)
+        yield from sorted(found)
+        return
+    for match in re.finditer(f"[^{_WHITESPACE}]+", text):
+        if match.group() in tokens:
+            yield match.start(), match.group()
 
 
 def _occurrences(text: str, words: Sequence[str], ignore_case: bool = False) -> Iterator[Tuple[int, int, str]]:
@@ -62,7 +417,7 @@ def _occurrences(text: str, words: Sequence[str], ignore_case: bool = False) -> 
         yield match.start(), match.end(), match.group()
 
 
-# -- V101 -------------------------------------------------------------------------
+# -- V101 -------------------------------------------------------------------------------
 
 # Toned o/u glide + a/e/y (traditional: hòa, thủy) or glide + toned a/e/y (modern: hoà, thuỷ).
 _STYLE_PAIR = re.compile(
@@ -72,15 +427,16 @@ _STYLE_WORD = re.compile(f"[{_LETTERS}]*(?:{_STYLE_PAIR.pattern})(?![{_LETTERS}]
 _STYLE_LABELS = {"traditional": "traditional (hòa, thủy)", "modern": "modern (hoà, thuỷ)"}
 
 
-def _style_words(document: Document) -> Dict[str, str]:
+def _style_words(analysis: _Analysis) -> Dict[str, str]:
     """Each distinct word of the document whose tone placement shows a style, with that style."""
-    tokens = _distinct_tokens(document)
-    blob = b"\n".join(token for token in tokens if not token.isascii()).decode("utf-8")
+    blob = analysis.blob
     if not _STYLE_PAIR.search(blob):
         return {}
     found = {}
     for match in _STYLE_WORD.finditer(blob):
         word = match.group()
+        if _is_camel(word):
+            continue  # HoÃ: mojibake of "Hoà" (Ã + no-break space), or glued words
         style = tone_style(word) if is_vietnamese_syllable(word) else None
         if style:
             found[word] = style
@@ -92,6 +448,10 @@ def _restyle(word: str, style: str) -> str:
     return apply_tone(base, tone, style)
 
 
+def _other(style: str) -> str:
+    return "modern" if style == "traditional" else "traditional"
+
+
 class TonePlacement(Rule):
     """
     ## What it does
@@ -101,7 +461,8 @@ class TonePlacement(Rule):
     uỷ). By default it flags a document that mixes the styles and rewrites the
     minority to the majority (a tie goes to traditional). Syllables such as
     "toán", "hoàng" or "quý" are spelled the same in both styles and are never
-    flagged; a misplaced mark such as "tóan" is V102's business.
+    flagged; a misplaced mark such as "tóan" is V102's business. Lines in a
+    broken encoding are not counted.
 
     ## Why it matters
     Most news sites print the traditional style, while VnCoreNLP and Unikey's
@@ -139,23 +500,28 @@ class TonePlacement(Rule):
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
         if document.text.isascii():
             return
-        styles = _style_words(document)
-        if not styles:
-            return
+        analysis = _analyse(document)
+        styles = _style_words(analysis)
         wanted = options.tone_style
-        text = document.text
+        if not styles or (wanted == "consistent" and len(set(styles.values())) < 2):
+            return
+        if wanted != "consistent" and all(style == wanted for style in styles.values()):
+            return
+        if analysis.damaged_document:
+            return
+        damaged = analysis.damaged_lines
+        occurrences = [
+            (start, end, word) for start, end, word in _occurrences(document.text, list(styles))
+            if not damaged or document.position(start).line not in damaged
+        ]
         if wanted == "consistent":
-            if len(set(styles.values())) < 2:
-                return
             counts = {"traditional": 0, "modern": 0}
-            occurrences = list(_occurrences(text, list(styles)))
             for _, _, word in occurrences:
                 counts[styles[word]] += 1
             wanted = "modern" if counts["modern"] > counts["traditional"] else "traditional"
             reason = (f"this document mostly uses the {_STYLE_LABELS[wanted]} style "
                       f"({counts[wanted]} against {counts[_other(wanted)]})")
         else:
-            occurrences = list(_occurrences(text, [w for w, s in styles.items() if s != wanted]))
             reason = f"tone-style is set to {wanted}"
         for start, end, word in occurrences:
             if styles[word] == wanted:
@@ -168,157 +534,7 @@ class TonePlacement(Rule):
             )
 
 
-def _other(style: str) -> str:
-    return "modern" if style == "traditional" else "traditional"
-
-
-# -- V102 -------------------------------------------------------------------------
-
-_SKIP_TOKEN = re.compile(r"[0-9@/\\=#]|://|^www\.", re.IGNORECASE)
-_NAME_JOINERS = frozenset("-'’‘")
-_STOP_CODAS = ("p", "t", "c", "ch")
-# Letters that share a base letter: a vowel with any quality mark and any tone, d and đ.
-_SAME_BASE: Dict[str, str] = {}
-for _family in ("aăâ", "eê", "i", "oôơ", "uư", "y"):
-    _members = "".join(apply_tone(letter, tone) for letter in _family for tone in range(6))
-    for _char in _members:
-        _SAME_BASE[_char] = _members
-_SAME_BASE["d"] = _SAME_BASE["đ"] = "dđ"
-_QUALITY = {"ă": "breve", "â": "hat", "ê": "hat", "ô": "hat", "ơ": "horn", "ư": "horn", "đ": "bar"}
-
-
-@lru_cache(maxsize=1)
-def _builtin_allowlist() -> FrozenSet[str]:
-    words = set()
-    for line in (_DATA / "orthography_allowlist.txt").read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip().lower()
-        if line:
-            words.add(line)
-    return frozenset(words)
-
-
-def _marks(char: str) -> Tuple[str, int]:
-    """A lowercase letter's quality mark (breve, hat, horn, bar or "") and tone."""
-    base, tone = split_tone(char)
-    return _QUALITY.get(base, ""), tone
-
-
-def _mark_distance(a: str, b: str) -> int:
-    quality_a, tone_a = _marks(a)
-    quality_b, tone_b = _marks(b)
-    return (quality_a != quality_b) + (tone_a != tone_b)
-
-
-def _recase(template: str, word: str) -> str:
-    return "".join(new.upper() if old.isupper() else new for old, new in zip(template, word))
-
-
-@lru_cache(maxsize=4096)
-def repairs(word: str) -> Tuple[str, ...]:
-    """Valid syllables one diacritic away from an invalid word, best first.
-
-    A misplaced tone mark moved to its place comes first (tóan → toán); then
-    words that differ by one quality or tone mark on one letter (đìều → điều,
-    đươc → được/đước); then, for a doubled letter, the word without it.
-    """
-    lower = word.lower()
-    base, tone = split_tone(lower)
-    tone_marks = sum(1 for char in lower if split_tone(char)[1] != TONE_NONE)
-    found: List[str] = []
-    if tone_marks == 1:
-        for style in ("traditional", "modern"):
-            moved = apply_tone(base, tone, style)
-            if moved != lower and is_vietnamese_syllable(moved) and moved not in found:
-                found.append(moved)
-        if found:
-            return tuple(_recase(word, candidate) for candidate in found[:1])
-    for index, char in enumerate(lower):
-        for other in _SAME_BASE.get(char, ""):
-            if other != char and _mark_distance(char, other) == 1:
-                candidate = lower[:index] + other + lower[index + 1:]
-                if is_vietnamese_syllable(candidate) and candidate not in found:
-                    found.append(candidate)
-    if not found:
-        for index in range(1, len(lower)):
-            if lower[index] == lower[index - 1]:
-                candidate = lower[:index] + lower[index + 1:]
-                if is_vietnamese_syllable(candidate) and candidate not in found:
-                    found.append(candidate)
-    # The two placements of hòa/hoà are one repair; keep the traditional one.
-    unique = [c for c in found if not (tone_style(c) == "modern" and _restyle(c, "traditional") in found)]
-    return tuple(_recase(word, candidate) if len(candidate) == len(word) else candidate for candidate in unique)
-
-
-def why_invalid(word: str) -> str:
-    """A short reason why a Vietnamese-looking word is not a valid syllable."""
-    lower = word.lower()
-    marks = [char for char in lower if split_tone(char)[1] != TONE_NONE]
-    if len(marks) > 1:
-        return "two tone marks"
-    base, tone = split_tone(lower)
-    parts = syllable_parts(base)
-    if parts is None:
-        return "not a Vietnamese syllable"
-    onset, vowels, coda = parts
-    if tone != TONE_NONE and is_vietnamese_syllable(apply_tone(base, tone)):
-        return "tone mark on the wrong vowel"
-    if coda in _STOP_CODAS and tone not in (TONE_ACUTE, TONE_DOT) and is_vietnamese_syllable(apply_tone(base, TONE_ACUTE)):
-        return f"a syllable ending in {coda} takes only the sắc or nặng tone, not {TONE_NAMES[tone]}"
-    if onset in ("c", "g", "ng", "k", "gh", "ngh"):
-        front = vowels[0] in "ieêy"
-        if front != (onset in ("k", "gh", "ngh")):
-            return "k, gh and ngh are written before i, e, ê and y; c, g and ng elsewhere"
-    return f'no Vietnamese rhyme is spelled "{vowels + coda}"'
-
-
-def _looks_like_name(word: str, parts: Optional[Tuple[str, str, str]]) -> bool:
-    """Capitalised words that are names, not typos: foreign or minority-language shapes."""
-    if not word[0].isupper():
-        return False
-    if parts is None:
-        return True  # Đắk, Krông, Đuma, Phomvihane
-    onset, vowels, _ = parts
-    # Kông, Kơ Nia, Bơ Kầu: minority names keep k before back vowels.
-    return onset == "k" and vowels[0] not in "ieêy"
-
-
-def _word_verdict(word: str) -> bool:
-    """True when the word (one WORD match with Vietnamese letters) should be reported."""
-    if len(word) < 2 or is_vietnamese_syllable(word):
-        return False
-    lower = word.lower()
-    if lower in _builtin_allowlist():
-        return False
-    if any(a.islower() and b.isupper() for a, b in zip(word, word[1:])):
-        return False  # nhiệmỦy: glued words are W1xx's business
-    parts = syllable_parts(split_tone(lower)[0])
-    if _looks_like_name(word, parts):
-        return False
-    if parts is None:
-        # A foreign shape: a loanword (blốc, ôxy) or glued syllables; report
-        # only a doubled letter whose removal gives a syllable (việtt).
-        return bool(word.islower() and repairs(word))
-    return True
-
-
-def _token_suspects(token: str) -> List[Tuple[int, int, str]]:
-    """(start, end, word) of the words to report inside one whitespace-separated token."""
-    if _SKIP_TOKEN.search(token):
-        return []  # numbers, URLs, e-mails, @handles, #hashtags, paths
-    suspects = []
-    for match in WORD.finditer(token):
-        word = match.group()
-        if word.isascii() or not has_vietnamese_letters(word) or is_vietnamese_syllable(word):
-            continue
-        start, end = match.span()
-        joined = (start > 0 and token[start - 1] in _NAME_JOINERS) or (end < len(token) and token[end] in _NAME_JOINERS)
-        if joined and word[0].isupper():
-            continue  # Uyn-xtơn, H'Mông, M'Đrắk: transliterated and minority names
-        if any(char not in VIETNAMESE_LETTERS for char in word):
-            continue  # José, Müller: another language's letters
-        if _word_verdict(word):
-            suspects.append((start, end, word))
-    return suspects
+# -- V102 -------------------------------------------------------------------------------
 
 
 class InvalidSyllable(Rule):
@@ -327,16 +543,19 @@ class InvalidSyllable(Rule):
     Checks every word that contains a Vietnamese letter (ă â đ ê ô ơ ư or a tone
     mark) against Vietnamese phonotactics: onset, glide, nucleus, coda and tone,
     including that a syllable ending in p, t, c or ch takes only the sắc or nặng
-    tone, and that a word carries one tone mark. It suggests the valid
-    syllables one diacritic away.
+    tone, that a word carries one tone mark, and that no tone or letter mark is
+    left over as a combining character (tớ̀i). It suggests the valid syllables
+    one diacritic away.
 
-    Left alone: ASCII-only words, acronyms and other words whose shape is not
-    Vietnamese (Đắk Lắk, Krông Pắc, Phomvihane), capitalised parts of
-    hyphenated or apostrophed names (Uyn-xtơn, H'Mông), words glued by case
-    (nhiệmỦy, left to W1xx), tokens with digits, URLs, e-mails, handles and
-    hashtags, and the words of `rules/data/orthography_allowlist.txt` and of
-    the `allow` option. Underscore-joined tokens (Hà_Nội) are checked word by
-    word.
+    Left alone: ASCII-only words; words whose shape is not Vietnamese when
+    capitalised (Đắk Lắk, Krông Pắc, Phomvihane, acronyms such as ĐBSCL);
+    capitalised words with an impossible rhyme (Y Thuôn Niê, Kông Chro) unless
+    the document uses one of their repairs; capitalised parts of hyphenated or
+    apostrophed names (Uyn-xtơn, H'Mông); words glued by case (nhiệmỦy, left to
+    W1xx); tokens with digits, URLs, e-mails, handles, hashtags or invisible
+    characters; lines and documents in a broken encoding (left to E1xx); and the
+    words of `rules/data/orthography_allowlist.txt` and of the `allow` option.
+    Underscore-joined tokens (Hà_Nội) are checked word by word.
 
     ## Why it matters
     Typing slips and broken input methods leave non-words that no tokenizer
@@ -368,69 +587,38 @@ class InvalidSyllable(Rule):
         text = document.text
         if text.isascii():
             return
+        analysis = _analyse(document)
         allow = frozenset(word.lower() for word in options.allow)
-        tokens = _distinct_tokens(document)
-        new = tokens - _KNOWN_GOOD
-        suspects: Dict[str, List[Tuple[int, int, str]]] = {}
-        good = []
-        for raw in new:
-            if raw.isascii():
-                good.append(raw)
-                continue
-            token = raw.decode("utf-8")
-            found = _token_suspects(token)
-            if not found:
-                good.append(raw)
-                continue
-            found = [suspect for suspect in found if suspect[2].lower() not in allow]
-            if found:
-                suspects[token] = found
-        if len(_KNOWN_GOOD) + len(good) > _KNOWN_GOOD_LIMIT:
-            _KNOWN_GOOD.clear()
-        _KNOWN_GOOD.update(good)
-        if not suspects:
+        suspects = {}
+        for token, findings in analysis.findings.items():
+            kept = [finding for finding in findings if finding[2].lower() not in allow]
+            if kept:
+                suspects[token] = kept
+        if not suspects or analysis.damaged_document:
             return
-        attested: Dict[str, bool] = {}
+        damaged = analysis.damaged_lines
         for token_start, token in _token_positions(text, suspects):
-            for start, end, word in suspects[token]:
-                yield self._report(document, token_start + start, token_start + end, word, attested)
+            if damaged and document.position(token_start).line in damaged:
+                continue
+            for start, end, word, verdict in suspects[token]:
+                diagnostic = self._report(document, token_start + start, token_start + end, word, verdict, analysis)
+                if diagnostic is not None:
+                    yield diagnostic
 
-    def _report(self, document: Document, start: int, end: int, word: str, attested: Dict[str, bool]) -> Diagnostic:
+    def _report(self, document: Document, start: int, end: int, word: str, verdict: int,
+                analysis: _Analysis) -> Optional[Diagnostic]:
         candidates = repairs(word)
-        choice = None
-        if len(candidates) == 1:
-            choice = candidates[0]
-        elif len(candidates) > 1:
-            used = [c for c in candidates if _attested(document.text, c, attested)]
-            if len(used) == 1:
-                choice = used[0]
-        message = f'"{word}" is not a valid Vietnamese syllable ({why_invalid(word)})'
+        used = []
+        if len(candidates) > 1 or verdict == _REPORT_IF_ATTESTED:
+            used = [c for c in candidates if analysis.attested(c)]
+            if verdict == _REPORT_IF_ATTESTED and not used:
+                return None  # a name, most likely
+        choice = candidates[0] if len(candidates) == 1 else used[0] if len(used) == 1 else None
+        shown = unicodedata.normalize("NFC", word)
+        message = f'"{shown}" is not a valid Vietnamese syllable ({why_invalid(word)})'
         if candidates:
             message += "; did you mean " + " or ".join(f'"{c}"' for c in candidates[:4]) + "?"
         if choice is None:
             return self.diagnostic(document, start, end, message)
         return self.diagnostic(document, start, end, message, edits=[Edit(start, end, choice)], applicability="unsafe")
 
-
-def _attested(text: str, word: str, cache: Dict[str, bool]) -> bool:
-    if word not in cache:
-        cache[word] = next(_occurrences(text, [word], ignore_case=True), None) is not None
-    return cache[word]
-
-
-def _token_positions(text: str, tokens: Dict[str, object]) -> Iterator[Tuple[int, str]]:
-    """(offset, token) of each whitespace-separated occurrence of these tokens, in order."""
-    if len(tokens) <= 16:
-        found = []
-        for token in tokens:
-            index = text.find(token)
-            while index != -1:
-                end = index + len(token)
-                if (index == 0 or text[index - 1] in " \t\n\r\f\v") and (end == len(text) or text[end] in " \t\n\r\f\v"):
-                    found.append((index, token))
-                index = text.find(token, index + 1)
-        yield from sorted(found)
-        return
-    for match in re.finditer(r"[^ \t\n\r\f\v]+", text):
-        if match.group() in tokens:
-            yield match.start(), match.group()

@@ -98,6 +98,7 @@ HARD_NEGATIVES = [
     # minority place names and transliterations
     "Xe chở sầu riêng Đắk Lắk; huyện Krông Pắc, Ea H'leo, Buôn Ma Thuột, M'Đrắk, Chư Păh, Chư Prông.",
     "Kông Chro, Kơ Nia, Bơ Kầu, người H’Mông, Xtiêng, Mnông; ĐẮK LẮK, KRÔNG BÚK.",
+    "Ông Y Thuôn Niê, bà H’Ăng Byă và ông Y Biêr Niê ở buôn Êban.",
     "Ông Uyn-xtơn, Ôxtrâylia, Đuma quốc gia Nga, thủ tướng Phomvihane.",
     # foreign words and names
     "HLV José Mourinho, Thomas Müller, Pokémon, quán café, Xí Jìnpíng ở Běijīng, São Paulo.",
@@ -177,6 +178,15 @@ def test_reasons(word, reason):
     assert reason in diagnostic.message
 
 
+def test_capitalised_impossible_rhyme_is_a_name_unless_the_document_uses_the_repair():
+    assert codes("Ông Y Thuôn Niê, bà Byă.", "V102") == []
+    text = "Nguời lao động và người dân."
+    assert codes(text, "V102") == ["V102"]
+    assert fixed(text, "V102", unsafe=True) == "Người lao động và người dân."
+    # capitalised tone slips are typos whatever the document says
+    assert codes("Hóan đổi.", "V102") == ["V102"]
+
+
 def test_lowercase_k_before_back_vowel_is_a_typo_but_a_capitalised_one_is_a_name():
     assert codes("tôi kông biết", "V102") == ["V102"]
     assert codes("huyện Kông Chro", "V102") == []
@@ -198,6 +208,56 @@ def test_repeated_typo_is_reported_at_every_occurrence():
 def test_many_distinct_typos_are_all_found():
     # More than a handful of distinct bad tokens takes the one-pass token scan.
     typos = [onset + rhyme for onset in ("b", "t", "m", "l", "s") for rhyme in ("àc", "ảt", "ãp", "ồc")]
-    text = "\n".join(f"Có {typo} ở đây, {typo}." for typo in typos)
+    lines = [line for line in seed_text("003").splitlines() if len(line) > 200][:len(typos)]
+    assert len(lines) == len(typos)
+    text = "\n\n".join(f"{line} Có {typo} ở đây, {typo}." for line, typo in zip(lines, typos))
     found = [text[d.start_offset:d.end_offset] for d in vnlint.check_text(text, only("V102"))]
-    assert found == [typo for typo in typos for _ in range(2)]
+    assert [word for word in found if word != "đìều"] == [typo for typo in typos for _ in range(2)]
+
+
+# -- combining marks, broken encodings, invisible characters ----------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("So với năm ngoái, giá trị tăng tớ̀i 23,5%.", "So với năm ngoái, giá trị tăng tới 23,5%."),
+    ("Xuất khẩ̀u gạo", "Xuất khẩu gạo"),
+    ("Viện Nghiên cứ̀u Rau quả", "Viện Nghiên cứu Rau quả"),
+])
+def test_stray_combining_mark_is_dropped(text, expected):
+    [diagnostic] = vnlint.check_text(text, only("V102"))
+    assert "cannot combine" in diagnostic.message
+    assert fixed(text, "V102", unsafe=True) == expected
+
+
+def test_stray_mark_that_belongs_to_the_letter_is_suggested():
+    [diagnostic] = vnlint.check_text("về trà̂t tự, an toàn giao thông", only("V102"))
+    assert '"trật"' in diagnostic.message and '"trất"' in diagnostic.message
+
+
+def test_decomposed_words_are_not_v102s_business():
+    assert_clean(["Vie\u0302\u0323t Nam, ngu\u031bo\u031b\u0300i da\u0302n"], "V")
+
+
+LEGACY_LINES = {
+    "vni": "Xuaát khaåu gaïo cuûa Vieät Nam trong 10 thaùng naêm 2024 ñaït hôn 7,8 trieäu taán, thu veà 4,86 tyû USD",
+    "tcvn3": "XuÊt khÈu g¹o cña ViÖt Nam trong 10 th¸ng n¨m 2024 ®¹t h¬n 7,8 triÖu tÊn, thu vÒ 4,86 tû USD",
+    "cp1258": "Xuâìt khâÒu gaòo cuÒa Viêòt Nam trong 10 thaìng nãm 2024 ðaòt hõn 7,8 triêòu tâìn, thu vêÌ 4,86 tyÒ USD",
+    "cp1252": "Xuáº¥t kháº©u gáº¡o cá»§a Viá»‡t Nam trong 10 thÃ¡ng nÄƒm 2024 Ä‘áº¡t hÆ¡n 7,8 triá»‡u táº¥n",
+}
+
+
+@pytest.mark.parametrize("encoding", sorted(LEGACY_LINES))
+def test_broken_encoding_is_left_to_the_e_family(encoding):
+    line = LEGACY_LINES[encoding]
+    assert_clean([line, f"{line}\n\n{line}\n\n{line}"], "V")
+    # one broken line inside clean prose: only that line is skipped
+    text = f"{seed_text('002')}\n\n{line}\n\nTạo đìều kiện cho nông dân.\n"
+    assert codes(text, "V102") == ["V102"]
+
+
+def test_mojibake_is_not_counted_as_a_tone_style():
+    text = "Hòa Bình, hòa giải.\n\nHoÃ\u00a0ng Nam\n\nXuáº¥t kháº©u gáº¡o cá»§a Viá»‡t Nam, hoà"
+    assert codes(text, "V101") == []
+
+
+def test_invisible_characters_and_glued_words_are_left_to_other_families():
+    assert_clean(["Tươ\u200bng lai, đượ\u00adc việc", "cam kết tuyệtđối, bảođảmđộ an toàn"], "V102")
