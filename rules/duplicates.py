@@ -228,6 +228,55 @@ def _longest_runs(earlier: Sequence[Tuple[int, ...]]) -> List[Tuple[int, int] | 
     return best
 
 
+_ELLIPSES = ("...", "…")
+_STEM_TRAILING = " ,.;:–-…"
+_STEM_KEY = 12  # letters of a cut-off copy that index the lines it may repeat; shorter stems are ignored
+
+
+def _truncation_stem(key: str) -> str:
+    """The text before a final ellipsis ("Ông Võ Văn Thưởng hội đàm với Bí thư..." -> "...Bí thư"), or ""."""
+    for ellipsis in _ELLIPSES:
+        if key.endswith(ellipsis):
+            return key[:-len(ellipsis)].rstrip(_STEM_TRAILING)
+    return ""
+
+
+def _skeleton(folded: str) -> str:
+    return folded.replace(" ", "")
+
+
+def _truncated_copies(content: Sequence[_Content], min_length: int, min_words: int) -> Dict[int, int]:
+    """Content index of each line that is a cut-off copy of a longer line -> content index of that line.
+
+    A truncated copy ends with an ellipsis, and its text before the ellipsis
+    begins another, longer line (compared without case and spaces). The longer
+    line may come before or after it: the cut-off copy is the redundant one.
+    """
+    stems = {}
+    for index, item in enumerate(content):
+        if item.key.endswith(_ELLIPSES):
+            stem = _truncation_stem(item.key)
+            skeleton = _skeleton(stem.casefold())
+            if len(skeleton) >= _STEM_KEY and _is_long_enough(stem, min_length, min_words):
+                stems[index] = skeleton
+    if not stems:
+        return {}
+    by_start: Dict[str, List[int]] = {}
+    for index, item in enumerate(content):
+        if len(item.key) > _STEM_KEY:
+            by_start.setdefault(_skeleton(item.key.casefold())[:_STEM_KEY], []).append(index)
+    copies: Dict[int, int] = {}
+    for index, stem in stems.items():
+        for other in by_start.get(stem[:_STEM_KEY], ())[:_MAX_COMPARISONS]:
+            if other == index or content[other].key == content[index].key:
+                continue
+            skeleton = _skeleton(content[other].key.casefold())
+            if len(skeleton) > len(stem) + 1 and skeleton.startswith(stem):
+                copies[index] = other
+                break
+    return copies
+
+
 class NearDuplicate(Rule):
     """
     ## What it does
@@ -297,9 +346,10 @@ class NearDuplicate(Rule):
         exact: set = set()
         unique: List[Tuple[_Content, str, Dict[str, None]]] = []
         frequency: Counter = Counter()  # in how many lines each word occurs
+        truncated = {content[index].number for index in _truncated_copies(content, _STEM_KEY, 1)}
         for item in candidates:
-            if item.key in exact:
-                continue  # an exact repeat: D101's
+            if item.key in exact or item.number in truncated:
+                continue  # an exact repeat (D101's) or a cut-off copy (D103's)
             exact.add(item.key)
             folded = item.key.casefold()
             words = dict.fromkeys(folded.split())  # distinct words in order of first use: deterministic
@@ -406,3 +456,74 @@ def _blocking_keys(folded: str, words: Dict[str, None], frequency: Counter) -> T
             if len(keys) == 5:
                 break
     return tuple(keys)
+
+
+class TruncatedCopy(Rule):
+    """
+    ## What it does
+    Finds a line that ends with an ellipsis ("..." or "…") and whose text
+    before the ellipsis is the beginning of another, longer line of the same
+    document: a teaser that repeats the opening of a title or paragraph and
+    cuts it off. Case and spaces are ignored in the comparison. The cut-off
+    copy is reported wherever it stands, before or after the full line, and
+    the fix deletes it.
+
+    The text before the ellipsis must have at least `min-length` characters and
+    `min-words` words, so a short opening ("Theo ông..." or "Tuy nhiên...") is
+    never taken for a copy.
+
+    ## Why it matters
+    News pages print each related article as a title plus the first words of
+    its lede, and the lede is cut with "...". When the full paragraph is also
+    in the scraped text, the teaser repeats it: the same words twice, the
+    second time broken off mid-sentence. rapidfuzz scores such a pair low
+    (about 80), so D102 misses it.
+
+    ## Example
+    ```
+    Ông Võ Văn Thưởng hội đàm với Bí thư Ban Bí thư Trung Quốc
+
+    Ông Võ Văn Thưởng hội đàm với Bí thư...
+    ```
+    becomes
+    ```
+    Ông Võ Văn Thưởng hội đàm với Bí thư Ban Bí thư Trung Quốc
+    ```
+
+    ## Fix safety
+    Unsafe: every word of the deleted line is kept in the full line, but a
+    speaker's trailing-off sentence ("Chúng tôi sẽ cố gắng...") that happens to
+    open a later paragraph is rare yet possible, and a person should judge it.
+    """
+
+    code = "D103"
+    name = "truncated-copy"
+    summary = "Line cut off with an ellipsis that repeats the start of a longer line"
+    default_severity = "warning"
+    fix_safety = "unsafe"
+    options = (
+        Option(name="min-length", type=int, default=20, minimum=1,
+               help="Shortest text before the ellipsis, in characters, for a line to count as a copy."),
+        Option(name="min-words", type=int, default=4, minimum=1,
+               help="Fewest words before the ellipsis for a line to count as a copy."),
+    )
+
+    def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
+        content = _content_lines(document)
+        if len(content) < 2:
+            return
+        exact_seen: set = set()
+        repeats = set()  # exact repeats of an earlier line are D101's
+        for index, item in enumerate(content):
+            if item.key in exact_seen:
+                repeats.add(index)
+            exact_seen.add(item.key)
+        for index, source in sorted(_truncated_copies(content, options.min_length, options.min_words).items()):
+            if index in repeats:
+                continue
+            number = content[index].number
+            edit = _deletion_edit(self, document, number, number)
+            start, end = _diagnostic_span(document, number, number, edit)
+            yield self.diagnostic(document, start, end,
+                                  f"Line {number} is a truncated copy of line {content[source].number}",
+                                  edits=[edit], applicability="unsafe", fix_message=f"Delete line {number}")

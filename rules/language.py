@@ -15,7 +15,7 @@ from typing import Iterator, List, NamedTuple, Optional, Sequence, Tuple
 from vnlint.diagnostic import Diagnostic
 from vnlint.document import Document, Line
 from vnlint.rule import Option, Rule, RuleOptions
-from vnlint.rules.vietnamese import WORD, is_vietnamese_syllable
+from vnlint.rules.vietnamese import VIETNAMESE_ONLY_LETTERS, WORD, is_vietnamese_syllable
 
 # Letters that only Vietnamese writes: ơ, ư, and everything in the Latin Extended
 # Additional block (ạ, ả, ấ, ề, ệ, ọ, ụ, ỹ ...), plus ă, đ, ĩ, ũ. Not the Latin-1
@@ -23,6 +23,14 @@ from vnlint.rules.vietnamese import WORD, is_vietnamese_syllable
 _DISTINCTIVE = re.compile("[ăĂđĐĩĨũŨơƠưƯ\u1ea0-\u1ef9]")
 # Letters of other scripts (CJK, Cyrillic, Thai, Khmer, Lao, Arabic ...): not Latin, not digits.
 _OTHER_SCRIPT = re.compile("[^\\W\\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]")
+# Legacy-encoded Vietnamese (VNI, TCVN3, cp1252 mojibake) read as Unicode is full of
+# Latin letters that Vietnamese never uses (ñ ø Ë Ç Þ) and of symbols glued inside
+# words ("th¾ng", "ng\u00adîc", "Viá»‡t"); langdetect calls such lines English or
+# Norwegian. Two of these leave the line to the encoding rules (E1xx).
+_NON_VIETNAMESE_LATIN = "".join(
+    c for c in map(chr, range(0xC0, 0x250)) if c.isalpha() and c not in VIETNAMESE_ONLY_LETTERS)
+_LEGACY_SIGNS = re.compile(
+    f"[{_NON_VIETNAMESE_LATIN}]|(?<=[^\\W\\d_])[\u0080-\u00bf\u2020\u2021\u2030\u0192](?=[^\\W\\d_])")
 # Tokens that are no language: links, e-mail addresses, domains, @handles and #hashtags.
 _NOT_LANGUAGE = re.compile(
     r"(?:https?://|www\.)\S+"
@@ -68,6 +76,10 @@ def line_evidence(text: str) -> Optional[Evidence]:
     first = _DISTINCTIVE.search(text)
     if first is not None and _DISTINCTIVE.search(text, first.end()) is not None:
         return None  # two letters only Vietnamese writes: Vietnamese, however many brand names surround them
+    if not text.isascii():
+        legacy = _LEGACY_SIGNS.search(text)
+        if legacy is not None and _LEGACY_SIGNS.search(text, legacy.end()) is not None:
+            return None  # legacy-encoded Vietnamese, not a foreign language: E1xx reports it
     if "." in text or "@" in text or "#" in text:
         text = _NOT_LANGUAGE.sub(" ", text)
     other_script = 0 if text.isascii() else len(_OTHER_SCRIPT.findall(text))
@@ -147,6 +159,12 @@ class UnexpectedLanguage(Rule):
     (with a fixed seed, so results are deterministic); it is flagged when
     langdetect is at least 90% sure of a language that is not accepted. A line
     mostly in another script (Chinese, Russian, Thai …) is always handed over.
+
+    A line with two or more Latin letters that Vietnamese never uses (ñ, ø, Ë,
+    Þ …) or symbols glued inside words ("th¾ng", "Viá»‡t") is not judged: it is
+    almost always Vietnamese in a legacy encoding (VNI, TCVN3) or mojibake,
+    which the encoding rules (E1xx) report; the price is that German or Nordic
+    lines are not judged either.
 
     Short lines are handled explicitly, because langdetect is unreliable on
     them (it calls "Kim Jong Un" Tagalog and "HMS Richmond" German): a line of

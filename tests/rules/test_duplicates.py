@@ -166,6 +166,39 @@ def test_chain_of_near_duplicates_keeps_the_first():
     assert fixed(text, "D102", unsafe=True) == a + "\n"
 
 
+# -- D103 truncated-copy -------------------------------------------------------------------------
+
+HEADLINE = "Ông Võ Văn Thưởng hội đàm với Bí thư Ban Bí thư Trung Quốc"
+
+
+def test_truncated_copy_after_the_full_line():
+    text = f"{HEADLINE}\n\n{BODY}\n\nÔng Võ Văn Thưởng hội đàm với Bí thư...\n\n{TEASER}\n"
+    assert messages(text, "D") == [("D103", 5, "Line 5 is a truncated copy of line 1")]
+    assert fixed(text, "D103") == text, "the fix is unsafe"
+    assert fixed(text, "D103", unsafe=True) == f"{HEADLINE}\n\n{BODY}\n\n{TEASER}\n"
+
+
+def test_truncated_copy_before_the_full_line_glued_and_with_unicode_ellipsis():
+    text = f"Tổng Bí thư, Chủ tịch nướcTô Lâm hội kiến Bí thư…\n{BODY}\n"
+    assert messages(text, "D") == [("D103", 1, "Line 1 is a truncated copy of line 2")]
+    assert fixed(text, "D103", unsafe=True) == BODY + "\n"
+
+
+def test_short_or_unrelated_ellipsis_lines_are_not_truncated_copies():
+    assert_clean([
+        f"Tuy nhiên...\n{BODY}\n",  # too short to be a copy
+        f"Tổng Bí thư...\n{BODY}\n",
+        f"Tổng Bí thư, Chủ tịch nước Tô Lâm tiếp đoàn...\n{BODY}\n",  # starts alike, then differs
+        "Chúng tôi sẽ tiếp tục cố gắng...\n\nChúng tôi sẽ tiếp tục cố gắng...\n",  # an exact repeat is D101's
+    ], "D103")
+
+
+def test_near_duplicate_leaves_truncated_copies_to_d103():
+    long_copy = BODY[:-5] + "..."  # rapidfuzz scores it above 90 as well
+    text = f"{BODY}\n\n{long_copy}\n"
+    assert codes(text, "D") == ["D103"]
+
+
 # -- seeds ---------------------------------------------------------------------------------------
 
 

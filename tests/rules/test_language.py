@@ -57,6 +57,14 @@ Bộ phim Oppenheimer thắng giải Oscar
 Chelsea vs Arsenal 2-1
 user_id và access_token
 Read more
+Xem thêm: Top 10 smartphone gaming
+Tổng hợp: Reuters, AFP, AP, Bloomberg
+Theo The Guardian, New York Times và Washington Post
+Ca sĩ Mỹ Tâm hát ca khúc We are the world cùng dàn hợp xướng
+Hashtag #challenge viral trên TikTok
+Live: Việt Nam vs Thái Lan
+Photo: Reuters
+Cac ban hay theo doi kenh de cap nhat tin tuc moi nhat
 Tổng_bí_thư Nguyễn_Phú_Trọng tiếp Trưởng ban Liên_lạc Đối_ngoại
 """
 
@@ -89,6 +97,15 @@ def test_other_scripts_are_flagged():
     assert codes("中国共产党中央委员会总书记习近平会见越南客人\n", "L101") == ["L101"]
     assert codes("Президент России встретился с делегацией Вьетнама\n", "L101") == ["L101"]
     assert codes("Ông Tập Cận Bình (习近平) phát biểu\n", "L101") == []
+
+
+def test_legacy_encoded_vietnamese_is_left_to_the_encoding_rules():
+    # TCVN3 and VNI read as Unicode: langdetect calls them English and Norwegian
+    assert_clean(["Manchester United th¾ng ng\u00adîc Liverpool trong trËn cÇu kÞch tÝnh\n",
+                  "Khaùn ñaøi Old Trafford vôõ oøa. Caùc caàu thuû ñaõ thi ñaáu raát toát\n",
+                  "Viá»‡t Nam vÃ  thá»ƒ thao trong tuáº§n\n"], "L101")
+    # one Spanish letter is not a legacy encoding
+    assert codes("El presidente de España dijo que la economía crecerá este mes\n", "L101") == ["L101"]
 
 
 def test_consecutive_foreign_lines_are_one_diagnostic():
