@@ -96,7 +96,6 @@ _CHAIN = re.compile(r"[^\W_]+(?:_[^\W_]+)+")
 # underthesea glues a word to the punctuation before it: "? !_Vâng", "Mr._Bean".
 _UNDERSCORE_AFTER_MARK = re.compile(r"(?<=[.,;:!?…)\]”’\"'])_(?=[^\W_])")
 _SIGIL_UNDERSCORE = re.compile(r"^[(\[“‘\"']*[#@](_)(?=[^\W_])")  # "@_vtv24", "#_HàNội"
-_TOKEN_BREAKS = (" ", "\n", "\t", "\u00a0")
 _TOKEN_REST = re.compile("[^ \n\t\u00a0]*")
 MAX_TOKEN = 200  # longer runs without a space are not words; they are skipped
 
@@ -136,9 +135,10 @@ def _tokens_with_underscores(text: str) -> Iterator[Tuple[int, str]]:
     position = text.find("_")
     while position != -1:
         window = max(0, position - MAX_TOKEN)
-        start = max(text.rfind(breaker, window, position) for breaker in _TOKEN_BREAKS) + 1
+        head = text[window:position]
+        start = window + max(head.rfind(" "), head.rfind("\n"), head.rfind("\t"), head.rfind("\u00a0")) + 1
         end = _TOKEN_REST.match(text, position).end()
-        if start > window or window == 0:
+        if start > window or window == 0:  # else no break within MAX_TOKEN: not a word
             if end - start <= MAX_TOKEN:
                 yield start, text[start:end]
         position = text.find("_", end)

@@ -197,7 +197,7 @@ def _is_title_syllable(word: str) -> bool:
 
 def _byline_follows(text: str, start: int) -> bool:
     """Whether text[start:] up to the end of its paragraph is a byline: 2-4 capitalised syllables."""
-    line_end = text.find("\n", start)
+    line_end = text.find("\n", start, start + 41)  # bounded: a 10 MB line must not be rescanned per candidate
     if line_end == -1:
         line_end = len(text)
     if line_end - start > 40:
@@ -318,7 +318,7 @@ class GluedByline(Rule):
         for mark, after, is_byline in glued_sentences(text):
             if not is_byline:
                 continue
-            name_end = text.find("\n", after)
+            name_end = text.find("\n", after, after + 41)
             name = text[after:name_end if name_end != -1 else len(text)].rstrip()
             yield self.diagnostic(document, mark, after + len(name),
                                   f"Byline '{name}' is glued to the last sentence; put it on its own line",

@@ -4,6 +4,8 @@ W001 and W002 are tested in test_whitespace_reference.py.
 """
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import vnlint
 from conftest import assert_clean, codes, fixed, only, seed_text
@@ -193,3 +195,26 @@ def test_long_single_line_is_linear():
     line = ("Hai bên, theo TTXVN.Hai bên TP.HCM 9.2022 a_b thanhnien.vn ... " * 20000)
     found = vnlint.check_text(line, only("W1"))
     assert sum(d.code == "W101" for d in found) == 20000
+
+
+# -- invariants ---------------------------------------------------------------------------------
+
+_PIECES = [
+    "Hà_Nội", "Trung_Quốc", "user_id", "tốt", "đẹp", "Việt", "Nam", "TTXVN", "TP.HCM", "T.Ư", "9.2022", "28/4",
+    "thanhnien.vn", "a@b.vn", "#Hà_Nội", "iPhone", "nhiệmỦy", "Huyền", "Lê", "(", ")", "“", "”", '"', ",", ".",
+    ";", ":", "?", "!", "-", "–", "/", "...", "…", "%", "  ", " ", " ", " ", "\n", "\n\n", "\u00a0", ".Hai", ".Huyền Lê",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_fixes_converge_stay_in_range_and_leave_nothing_fixable(pieces):
+    text = "".join(pieces)
+    config = only("S", "W1")
+    for diagnostic in vnlint.check_text(text, config):
+        if diagnostic.fix:
+            for edit in diagnostic.fix.edits:
+                assert diagnostic.start_offset <= edit.start <= edit.end <= diagnostic.end_offset
+    result = vnlint.fix_text(text, config)
+    assert result.converged
+    assert not [d for d in vnlint.check_text(result.text, config) if d.fix]
