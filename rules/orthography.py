@@ -77,6 +77,13 @@ def _builtin_allowlist() -> FrozenSet[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def _real_syllables() -> FrozenSet[str]:
+    """Syllables attested in a word list (from pyvi), to prefer real words among valid repairs."""
+    text = (_DATA / "orthography_syllables.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
 def _marks(char: str) -> Tuple[str, int]:
     """A lowercase letter's quality mark (breve, hat, horn, bar or "") and tone."""
     base, tone = split_tone(char)
@@ -569,8 +576,10 @@ class InvalidSyllable(Rule):
 
     ## Fix safety
     Unsafe, and only offered when exactly one valid syllable is one diacritic
-    away (or exactly one of them appears elsewhere in the document): the
-    intended word may still be another one.
+    away, or exactly one of them is a real word (in a word list from pyvi,
+    `rules/data/orthography_syllables.txt`: luẫt → luật, not luất), or exactly
+    one of them appears elsewhere in the document. The intended word may still
+    be another one.
     """
 
     code = "V102"
@@ -608,12 +617,19 @@ class InvalidSyllable(Rule):
     def _report(self, document: Document, start: int, end: int, word: str, verdict: int,
                 analysis: _Analysis) -> Optional[Diagnostic]:
         candidates = repairs(word)
+        if len(candidates) > 1:
+            # Real words first: luẫt has two valid repairs, but only "luật" is a word.
+            real = _real_syllables()
+            candidates = tuple(sorted(candidates, key=lambda c: c.lower() not in real))
+            known = [c for c in candidates if c.lower() in real]
+        else:
+            known = list(candidates)
         used = []
-        if len(candidates) > 1 or verdict == _REPORT_IF_ATTESTED:
-            used = [c for c in candidates if analysis.attested(c)]
+        if len(known) > 1 or verdict == _REPORT_IF_ATTESTED:
+            used = [c for c in (known or candidates) if analysis.attested(c)]
             if verdict == _REPORT_IF_ATTESTED and not used:
                 return None  # a name, most likely
-        choice = candidates[0] if len(candidates) == 1 else used[0] if len(used) == 1 else None
+        choice = known[0] if len(known) == 1 else used[0] if len(used) == 1 else None
         shown = unicodedata.normalize("NFC", word)
         message = f'"{shown}" is not a valid Vietnamese syllable ({why_invalid(word)})'
         if candidates:

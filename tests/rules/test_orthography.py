@@ -147,6 +147,10 @@ def test_seed_003_has_one_typo():
     # several valid repairs, exactly one used elsewhere in the document
     ("Được giao. Việc đươc làm.", "Được giao. Việc được làm."),
     ("Những người dân, nguời lao động.", "Những người dân, người lao động."),
+    # several valid repairs, exactly one a real word
+    ("Có nguời đến.", "Có người đến."),
+    ("Theo quy định của luẫt giao thông", "Theo quy định của luật giao thông"),
+    ("Nhiễt độ tăng, đường hèp", "Nhiệt độ tăng, đường hẹp"),
 ])
 def test_unique_repairs_are_unsafe_fixes(text, expected):
     assert fixed(text, "V102", unsafe=True) == expected
@@ -156,10 +160,10 @@ def test_unique_repairs_are_unsafe_fixes(text, expected):
 
 @pytest.mark.parametrize("text, suggestions", [
     ("Việc đươc làm.", ['"đước"', '"được"']),
-    ("Có nguời đến.", ['"người"', '"nguồi"']),
     ("Bàc sĩ", ['"Bác"', '"Bạc"']),
 ])
 def test_ambiguous_repairs_are_suggested_not_fixed(text, suggestions):
+    # both repairs are real words (đước is a mangrove, bạc is silver) and neither is used elsewhere
     [diagnostic] = vnlint.check_text(text, only("V102"))
     assert diagnostic.fix is None
     assert all(s in diagnostic.message for s in suggestions), diagnostic.message
@@ -261,3 +265,16 @@ def test_mojibake_is_not_counted_as_a_tone_style():
 
 def test_invisible_characters_and_glued_words_are_left_to_other_families():
     assert_clean(["Tươ\u200bng lai, đượ\u00adc việc", "cam kết tuyệtđối, bảođảmđộ an toàn"], "V102")
+
+
+def test_data_files_are_well_formed():
+    import unicodedata
+
+    from vnlint.rules.orthography import _builtin_allowlist, _real_syllables
+    from vnlint.rules.vietnamese import is_vietnamese_syllable
+
+    real = _real_syllables()
+    assert len(real) > 6000 and {"được", "người", "luật", "nhiệt"} <= real
+    assert all(is_vietnamese_syllable(s) and s == unicodedata.normalize("NFC", s).lower() for s in real)
+    allow = _builtin_allowlist()
+    assert {"đắk", "lắk", "krông"} <= allow and "kông" not in allow
