@@ -38,10 +38,15 @@ _DIGITS = re.compile(r"\d+")
 _EDGE_PUNCTUATION = ".,;:!?…-–—\"'“”‘’()[]«»*•·|/"
 
 
+# Invisible format characters (soft hyphen, zero-width space and joiners, BOM): E002
+# reports them; here they must not make two copies of a line look different.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def normalise_line(text: str) -> str:
-    """NFC, with runs of whitespace collapsed to one space and the ends stripped."""
+    """NFC, without invisible characters, with runs of whitespace collapsed to one space and the ends stripped."""
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
+        text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     return " ".join(text.split())
 
 
@@ -283,12 +288,15 @@ class NearDuplicate(Rule):
     Finds lines that are almost the same as an earlier line of the document: a
     rapidfuzz `fuzz.ratio` similarity of at least `threshold` (0–100) on the
     lines after NFC, whitespace normalisation and case folding. Exact repeats are
-    left to D101. The first occurrence is kept; the fix deletes the later one.
+    left to D101, and a copy cut off with an ellipsis to D103. The first
+    occurrence is kept; the fix deletes the later one.
 
     Lines shorter than `min-length` characters or `min-words` words are not
-    compared, and two lines whose digits differ (dates, scores, amounts) are
-    never near-duplicates: "năm 2022 đạt 175,6 tỷ USD" and "năm 2023 đạt 185,6
-    tỷ USD" are different facts, not a copy.
+    compared. Two lines whose numbers differ (dates, scores, amounts) are
+    different facts, not copies: "năm 2022 đạt 175,6 tỷ USD" and "năm 2023 đạt
+    185,6 tỷ USD" are never near-duplicates. The one exception is a long line
+    (at least twice `min-length`) that differs from the other in a single
+    number: a paragraph repeated with one figure changed is an updated copy.
 
     Lines are only scored against the few earlier lines of similar length that
     share a blocking key (the first or last 20 letters, or one of the three
@@ -357,17 +365,18 @@ class NearDuplicate(Rule):
             unique.append((item, folded, words))
         extract_one = None  # rapidfuzz, imported on the first pair worth scoring
         folded_seen: Dict[str, int] = {}
-        kept: List[Tuple[int, str, str]] = []  # (line number, folded text, digits) of every line kept so far
+        kept: List[Tuple[int, str, Tuple[str, ...]]] = []  # (line number, folded text, numbers) of lines kept
         buckets: Dict[Tuple[str, int], List[int]] = {}
         for item, folded, words in unique:
-            digits = "".join(_DIGITS.findall(folded))
+            numbers = tuple(_DIGITS.findall(folded))
+            long_line = len(folded) >= 2 * options.min_length
             keys = _blocking_keys(folded, words, frequency)
             bucket = int(math.log(len(folded)) / _BUCKET_BASE)
             match = None
             if folded in folded_seen:
                 match = (folded_seen[folded], 100.0)
             else:
-                pool = _candidates(kept, buckets, keys, bucket, reach, len(folded), digits, min_ratio)
+                pool = _candidates(kept, buckets, keys, bucket, reach, folded, numbers, long_line, min_ratio)
                 if pool:
                     if extract_one is None:
                         from rapidfuzz.fuzz import ratio
@@ -382,7 +391,7 @@ class NearDuplicate(Rule):
                 yield self._report(document, item.number, match[0], match[1])
                 continue  # a line flagged for deletion is no original for later lines
             position = len(kept)
-            kept.append((item.number, folded, digits))
+            kept.append((item.number, folded, numbers))
             folded_seen.setdefault(folded, item.number)
             for key in keys:
                 buckets.setdefault((key, bucket), []).append(position)
@@ -395,15 +404,17 @@ class NearDuplicate(Rule):
                                fix_message=f"Delete line {number}")
 
 
-def _candidates(kept: Sequence[Tuple[int, str, str]], buckets: Dict[Tuple[str, int], List[int]],
-                keys: Sequence[str], bucket: int, reach: int, length: int, digits: str, min_ratio: float) -> List[int]:
+def _candidates(kept: Sequence[Tuple[int, str, Tuple[str, ...]]], buckets: Dict[Tuple[str, int], List[int]],
+                keys: Sequence[str], bucket: int, reach: int, folded: str, numbers: Tuple[str, ...],
+                long_line: bool, min_ratio: float) -> List[int]:
     """Earlier kept lines worth scoring, in document order, at most _MAX_COMPARISONS of them.
 
     A candidate shares the prefix or suffix key, or two of the rare-word keys
     (one, when the line has a single rare word): one shared word alone is
-    common between unrelated sentences. It must also have the same digits and a
-    length that can reach the threshold.
+    common between unrelated sentences. Its numbers must be compatible (see
+    _same_facts) and its length able to reach the threshold.
     """
+    length = len(folded)
     shortest, longest = min_ratio * length, (length / min_ratio if min_ratio else math.inf)
     word_keys = len(keys) - 2
     votes_needed = 2 if word_keys >= 2 else 1
@@ -421,13 +432,25 @@ def _candidates(kept: Sequence[Tuple[int, str, str]], buckets: Dict[Tuple[str, i
                     votes[position] = votes.get(position, 0) + 1
                     if votes[position] < votes_needed:
                         continue
-                _, other, other_digits = kept[position]
-                if other_digits != digits or not shortest <= len(other) <= longest:
+                _, other, other_numbers = kept[position]
+                if not shortest <= len(other) <= longest or not _same_facts(numbers, other_numbers, long_line):
                     continue
                 chosen[position] = None
                 if len(chosen) == _MAX_COMPARISONS:
                     return sorted(chosen)
     return sorted(chosen)
+
+
+def _same_facts(numbers: Tuple[str, ...], other: Tuple[str, ...], long_line: bool) -> bool:
+    """Whether two similar lines can be copies as far as their numbers go.
+
+    Short lines whose numbers differ are parallel facts ("năm 2022 đạt 175,6 tỷ
+    USD" / "năm 2023 đạt 185,6 tỷ USD", one forecast line per day). A long
+    paragraph repeated with a single figure changed is an updated copy.
+    """
+    if numbers == other:
+        return True
+    return long_line and len(numbers) == len(other) and sum(a != b for a, b in zip(numbers, other)) == 1
 
 
 def _bucket_reach(min_ratio: float) -> int:

@@ -26,11 +26,12 @@ _OTHER_SCRIPT = re.compile("[^\\W\\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0300-\u03
 # Legacy-encoded Vietnamese (VNI, TCVN3, cp1252 mojibake) read as Unicode is full of
 # Latin letters that Vietnamese never uses (ñ ø Ë Ç Þ) and of symbols glued inside
 # words ("th¾ng", "ng\u00adîc", "Viá»‡t"); langdetect calls such lines English or
-# Norwegian. Two of these leave the line to the encoding rules (E1xx).
+# Norwegian. Two of these leave the line to the encoding rules (E1xx). (Not the no-break
+# space or the soft hyphen: they are E002/E003's, inside otherwise sound text.)
 _NON_VIETNAMESE_LATIN = "".join(
     c for c in map(chr, range(0xC0, 0x250)) if c.isalpha() and c not in VIETNAMESE_ONLY_LETTERS)
 _LEGACY_SIGNS = re.compile(
-    f"[{_NON_VIETNAMESE_LATIN}]|(?<=[^\\W\\d_])[\u0080-\u00bf\u2020\u2021\u2030\u0192](?=[^\\W\\d_])")
+    f"[{_NON_VIETNAMESE_LATIN}]|(?<=[^\\W\\d_])[\u0080-\u009f\u00a1-\u00ac\u00ae-\u00bf\u2020\u2021\u2030\u0192](?=[^\\W\\d_])")
 # Tokens that are no language: links, e-mail addresses, domains, @handles and #hashtags.
 _NOT_LANGUAGE = re.compile(
     r"(?:https?://|www\.)\S+"

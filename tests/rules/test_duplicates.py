@@ -142,6 +142,22 @@ def test_lines_whose_numbers_differ_are_not_near_duplicates():
     ], "D102")
 
 
+def test_long_paragraph_with_one_figure_changed_is_an_updated_copy():
+    first = ("Chỉ số VN-Index phiên 22/11 tăng 8,35 điểm, tương đương 0,66%, lên 1.281,56 điểm, "
+             "nhờ lực cầu mạnh ở nhóm cổ phiếu ngân hàng và chứng khoán.")
+    updated = first.replace("8,35", "8,36")
+    assert messages(f"{first}\n\n{updated}\n", "D102") == [
+        ("D102", 3, "Line 3 is a near-duplicate of line 1 (99% similar)")]
+    two_figures = updated.replace("0,66%", "0,67%")
+    assert codes(f"{first}\n\n{two_figures}\n", "D102") == []
+
+
+def test_invisible_characters_do_not_hide_a_copy():
+    hidden = TITLE.replace("biên", "bi\u00adên").replace(" ", " \u200b", 1)
+    text = f"{TITLE}\n\n{BODY}\n\n{hidden}\n"
+    assert messages(text, "D") == [("D101", 5, "Line 5 is a duplicate of line 1")]
+
+
 def test_threshold_option():
     a = "Hợp tác kinh tế thương mại đầu tư Việt Nam Trung Quốc tiếp tục tăng trưởng mạnh"
     b = "Hợp tác kinh tế thương mại và đầu tư Việt Nam Trung Quốc tiếp tục tăng trưởng"
