@@ -278,3 +278,25 @@ def test_data_files_are_well_formed():
     assert all(is_vietnamese_syllable(s) and s == unicodedata.normalize("NFC", s).lower() for s in real)
     allow = _builtin_allowlist()
     assert {"đắk", "lắk", "krông"} <= allow and "kông" not in allow
+
+
+# -- properties ---------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_SEED_LINES = [line for prefix in ("000", "002") for line in seed_text(prefix).splitlines() if len(line) > 80]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_SEED_LINES), min_size=1, max_size=6),
+       st.lists(st.sampled_from(["đìều", "tóan", "Hoà", "hòa", "UỶ", "đươc", "việtt", "tớ̀i", "Đắk", "Niê"]), max_size=5),
+       st.randoms(use_true_random=False))
+def test_fixes_converge_and_leave_nothing_fixable(lines, words, rng):
+    tokens = " ".join(lines).split(" ")
+    for word in words:
+        tokens.insert(rng.randrange(len(tokens) + 1), word)
+    text = " ".join(tokens)
+    result = vnlint.fix_text(text, only("V"), unsafe=True)
+    assert result.converged
+    assert not [d for d in vnlint.check_text(result.text, only("V")) if d.fix]

@@ -254,3 +254,32 @@ def test_seed_003_and_004_reject_only_names_typos_and_glued_words():
     for seed in ("003", "004"):
         rejected |= {w for w in WORD.findall(seed_text(seed)) if has_vietnamese_letters(w) and not is_vietnamese_syllable(w)}
     assert rejected == {"đìều", "Đắk", "Lắk", "Đuma", "nhiệmỦy"}
+
+
+# -- properties ---------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+GENERATED = sorted(set(generated_valid()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(GENERATED), st.sampled_from(ALL_TONES), st.sampled_from(["traditional", "modern"]))
+def test_split_and_apply_tone_round_trip(word, tone, style):
+    base, _ = split_tone(word)
+    toned = apply_tone(base, tone, style)
+    assert split_tone(toned) == (base, tone)
+    assert apply_tone(toned, tone, style) == toned
+    assert apply_tone(toned.upper(), tone, style) == toned.upper()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(sorted(VIETNAMESE_ONLY_LETTERS) + list("abcdeghiklmnopqrstuvxyQ_- ")), max_size=9))
+def test_validator_and_helpers_never_raise(text):
+    result = is_vietnamese_syllable(text)
+    assert result == is_vietnamese_syllable(text.upper())
+    if result:
+        assert WORD.fullmatch(text) and tone_style(text) in (None, "traditional", "modern")
+    split_tone(text)
+    has_vietnamese_letters(text)
