@@ -188,22 +188,41 @@ def _is_name_not_sentence(text: str, mark: int, after: int) -> bool:
     while word_start > 0 and mark - word_start < 12 and text[word_start - 1].isalpha():
         word_start -= 1
     word = text[word_start:mark]
-    return (len(word) == 1 and word.isupper()) or word in abbreviations()
+    if word in abbreviations():
+        return True
+    if len(word) == 1 and word.isupper():
+        # An initial in a dotted run (J.K.Rowling, U.S.Army); "33 độ C.Theo" is a sentence end.
+        return word_start > 0 and text[word_start - 1] == "."
+    return False
 
 
 def _is_title_syllable(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and word[1:].islower() and is_vietnamese_syllable(word)
 
 
+def _is_source_name(word: str) -> bool:
+    """TTXVN, VOV, VnExpress, Reuters: a news source after "Theo"."""
+    return word[:1].isupper() and word.isalpha() and len(word) <= 12
+
+
 def _byline_follows(text: str, start: int) -> bool:
-    """Whether text[start:] up to the end of its paragraph is a byline: 2-4 capitalised syllables."""
+    """Whether text[start:] up to the end of its paragraph is a byline.
+
+    A byline is 2-4 capitalised syllables (Huyền Lê, Nguyễn Thị Ngọc Ánh) or a
+    source credit, "Theo" and 1-3 names (Theo TTXVN, Theo Dân trí).
+    """
     line_end = text.find("\n", start, start + 41)  # bounded: a 10 MB line must not be rescanned per candidate
     if line_end == -1:
         line_end = len(text)
     if line_end - start > 40:
         return False
     words = text[start:line_end].rstrip(" \t").split(" ")
-    if not 2 <= len(words) <= 4 or not all(_is_title_syllable(word) for word in words):
+    if not 2 <= len(words) <= 4:
+        return False
+    if words[0] == "Theo":
+        if not all(_is_source_name(word) for word in words[1:]):
+            return False
+    elif not all(_is_title_syllable(word) for word in words):
         return False
     if line_end == len(text):
         return True
@@ -333,6 +352,18 @@ def _word_at(text: str, start: int) -> str:
 
 
 _CASE_CHANGE = re.compile(f"[{_LOWER}][{_UPPER}]")
+# Letters and signs that Vietnamese text never holds but mojibake and legacy encodings
+# (VNI, TCVN3, cp1258 read as cp1252) are full of: "ðaình", "Ä‘Ã³". Their capitals glue
+# to lowercase letters everywhere ("khoaÒng"), which is the E family's fault, not W103's.
+_FOREIGN_LETTER = re.compile(
+    "[^\\s" + "".join(sorted(VIETNAMESE_LETTERS)) + "\\x20-\\x7e\u2000-\u206f\u00a0-\u00bf\u00d7\u00f7]"
+)
+_GARBLE_SIGNS = re.compile("[\u0080-\u009f¡¿ºª¸³²¹¼½¾»]")  # C1 controls and the signs of cp1252 mojibake (not © or °)
+
+
+def _looks_garbled(text: str, start: int, end: int) -> bool:
+    window = text[max(0, start - 80):end + 80]
+    return bool(_FOREIGN_LETTER.search(window) or _GARBLE_SIGNS.search(window))
 
 
 class GluedWords(Rule):
@@ -383,6 +414,8 @@ class GluedWords(Rule):
             splits = [index for index in range(1, len(word)) if word[index - 1].islower() and word[index].isupper()]
             pieces = [word[a:b] for a, b in zip([0] + splits, splits + [len(word)])]
             if not has_vietnamese_letters(word) or not all(is_vietnamese_syllable(piece) for piece in pieces):
+                continue
+            if _looks_garbled(text, start, end):
                 continue
             yield self.diagnostic(document, start, end, f"Words glued together: '{word}' should be '{' '.join(pieces)}'",
                                   edits=[Edit(start + index, start + index, " ") for index in splits])

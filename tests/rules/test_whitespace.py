@@ -107,6 +107,17 @@ def test_seed_001_byline_after_segmented_text():
     assert result.endswith("25 tỷ_USD.\n\nNgọc Ánh")
 
 
+def test_source_credit_is_a_byline():
+    text = "Nam Bộ vẫn nắng ráo, nhiệt độ cao nhất từ 31 đến 33 độ C.Theo TTXVN\n"
+    assert codes(text, "W101", "W102") == ["W102"]
+    assert fixed(text, "W102") == "Nam Bộ vẫn nắng ráo, nhiệt độ cao nhất từ 31 đến 33 độ C.\n\nTheo TTXVN\n"
+
+
+def test_lone_capital_before_a_period_ends_a_sentence_unless_listed():
+    assert fixed("Trời nóng 33 độ C.Trong khi đó, mưa.", "W101") == "Trời nóng 33 độ C. Trong khi đó, mưa."
+    assert codes("Nhà ở Q.Tân Bình và P.Bến Nghé, H.Củ Chi, X.Tân Phú.", "W101") == []
+
+
 @pytest.mark.parametrize("text", [
     "Đoàn đã thăm TP.Hồ Chí Minh",  # abbreviation, not a byline
     "Ông đến Mỹ năm 2010.Huyền Lê Thị Thu Hà\n",  # five words: too long for a byline (W101 fires)
@@ -129,6 +140,12 @@ def test_glued_words_from_seed_004():
 
 def test_glued_words_several_pieces():
     assert fixed("Đoàn đến thành phốHồChíMinh hôm qua.", "W103") == "Đoàn đến thành phố Hồ Chí Minh hôm qua."
+
+
+def test_glued_words_are_left_to_the_e_family_in_garbled_text():
+    assert codes("Manchester United ðaình baòi Liverpool, qua ðoì khoaÒng caìch", "W103") == []
+    assert codes("Trong khi Ä‘Ã³, thá»‹ trÆ°á»ng coÌn xÒng", "W103") == []
+    assert codes("Nhiệt độ 35°C, © 2020, Chủ nhiệmỦy ban họp.", "W103") == ["W103"]
 
 
 @pytest.mark.parametrize("text", [
