@@ -58,8 +58,22 @@ class _Content:
     key: str  # normalise_line(text)
 
 
+_CONTENT_KEY = "_duplicates_content"  # the three D rules share one normalised view per document
+_INVISIBLE_CHARACTER = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
 def _content_lines(document: Document) -> List[_Content]:
-    return [_Content(line.number, key) for line in document.lines if (key := normalise_line(line.text))]
+    """The non-blank lines of the document, normalised; computed once and cached on the document."""
+    content = document.__dict__.get(_CONTENT_KEY)
+    if content is None:
+        text = document.text
+        # Whole-document checks first: clean text needs neither NFC nor invisible-character work per line.
+        if text.isascii() or (unicodedata.is_normalized("NFC", text) and not _INVISIBLE_CHARACTER.search(text)):
+            content = [_Content(line.number, key) for line in document.lines if (key := " ".join(line.text.split()))]
+        else:
+            content = [_Content(line.number, key) for line in document.lines if (key := normalise_line(line.text))]
+        document.__dict__[_CONTENT_KEY] = content
+    return content
 
 
 def _is_long_enough(key: str, min_length: int, min_words: int) -> bool:
@@ -234,6 +248,7 @@ def _longest_runs(earlier: Sequence[Tuple[int, ...]]) -> List[Tuple[int, int] | 
 
 
 _ELLIPSES = ("...", "…")
+_ENDS_WITH_ELLIPSIS = re.compile(r"(?:\.\.\.|…)[^\S\n]*$", re.MULTILINE)
 _STEM_TRAILING = " ,.;:–-…"
 _STEM_KEY = 12  # letters of a cut-off copy that index the lines it may repeat; shorter stems are ignored
 
@@ -532,6 +547,8 @@ class TruncatedCopy(Rule):
     )
 
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
+        if not _ENDS_WITH_ELLIPSIS.search(document.text):
+            return  # the common case, decided by one regex search
         content = _content_lines(document)
         if len(content) < 2:
             return
