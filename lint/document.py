@@ -5,7 +5,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cached_property
-from typing import List, NamedTuple
+from typing import Callable, List, NamedTuple, TypeVar
+
+T = TypeVar("T")
 
 
 class Position(NamedTuple):
@@ -107,6 +109,17 @@ class Document:
         if current:
             result.append(Paragraph(tuple(current)))
         return result
+
+    def memo(self, key: str, compute: Callable[["Document"], T]) -> T:
+        """Compute a view of this document once and share it between rules.
+
+        Rules of one family use it for work they all need (normalised lines,
+        the set of distinct words); ``key`` should start with the module name.
+        """
+        cache = self.__dict__.setdefault("_memo", {})
+        if key not in cache:
+            cache[key] = compute(self)
+        return cache[key]
 
     def position(self, offset: int) -> Position:
         """Convert a character offset into a 1-based (line, column)."""

@@ -132,3 +132,12 @@ def test_config_and_results_pickle():
     assert pickle.loads(pickle.dumps(config)) == config
     result = vnlint.fix_text("x  \n", config)
     assert pickle.loads(pickle.dumps(result.fixed)) == result.fixed
+
+
+def test_document_memo_computes_once_per_document():
+    calls = []
+    doc = Document("một\nhai")
+    assert doc.memo("test.lines", lambda d: calls.append(1) or len(d.lines)) == 2
+    assert doc.memo("test.lines", lambda d: calls.append(1) or -1) == 2
+    assert Document("x").memo("test.lines", lambda d: len(d.lines)) == 1
+    assert calls == [1]
