@@ -68,7 +68,9 @@ class Evidence(NamedTuple):
 
 
 def line_evidence(text: str) -> Optional[Evidence]:
-    """Count the words of a line, or None when its Vietnamese letters already settle it.
+    """Count the words of a line, or None when the line is not to be judged: two letters
+    that only Vietnamese writes make it Vietnamese, and signs of a legacy encoding
+    leave it to the encoding rules.
 
     A "plain" word is lower-case, or the first word of the line: capitalised,
     all-caps and mixed-case words (Ronaldo, USD, iPhone) are names, which say
@@ -203,13 +205,14 @@ class UnexpectedLanguage(Rule):
     fix_safety = "none"
     options = (
         Option(name="languages", type=tuple, default=("vi",),
-               help='Accepted languages, as langdetect codes ("vi", "en", "fr", "zh-cn" …).'),
+               help='Accepted languages, as langdetect codes ("vi", "en", "fr", "zh-cn" …). Lines that the '
+                    'Vietnamese-letter test settles are accepted whatever this says.'),
         Option(name="min-words", type=int, default=3, minimum=1,
                help="Lines with fewer words (of two letters or more) are never judged."),
     )
 
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
-        accepted = frozenset(options.languages)
+        accepted = frozenset(code.lower() for code in options.languages)  # langdetect's codes are lower-case
         flagged: List[Tuple[Line, str, float]] = []
         for line in document.lines:
             text = line.text

@@ -129,6 +129,8 @@ def test_languages_option():
     text = "All rights reserved by the publisher\n"
     assert codes(text, "L101") == ["L101"]
     assert codes(text, config=only("L101", **{"unexpected-language": {"languages": ["vi", "en"]}})) == []
+    assert codes(text, config=only("L101", **{"unexpected-language": {"languages": ["VI", "EN"]}})) == []
+    assert codes(text, config=only("L101", **{"unexpected-language": {"languages": ["fr"]}})) == ["L101"]
 
 
 def test_no_fix():
