@@ -11,6 +11,7 @@ import os
 import stat
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Optional, Tuple
 
@@ -216,8 +217,11 @@ def _excluded_anywhere(path: str, config: Config) -> bool:
     return any(_matches(patterns, "/".join(parts[: i + 1]), parts[i]) for i in range(len(parts)))
 
 
+@lru_cache(maxsize=256)
+def _resolved(root: str) -> str:
+    return str(Path(root).resolve())
+
+
 def _relative_to(path: str, root: str) -> str:
-    try:
-        return Path(os.path.abspath(path)).relative_to(Path(root).resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
+    relative = os.path.relpath(os.path.abspath(path), _resolved(root))
+    return Path(path).as_posix() if relative.startswith("..") else relative.replace(os.sep, "/")
