@@ -81,33 +81,23 @@ def _is_long_enough(key: str, min_length: int, min_words: int) -> bool:
 
 
 def _deletion_edit(rule: Rule, document: Document, first: int, last: int) -> Edit:
-    """Delete lines first..last; when they form whole paragraphs, also take one separating blank line.
+    """Delete lines first..last; when they form whole paragraphs, also take the blank line after them.
 
-    Without this, removing a repeated paragraph would leave two blank lines in a
-    row, and the rule's own fix would hand work to W001.
+    Without that, removing a repeated paragraph would leave two blank lines in a
+    row. The edit never starts before the copy, so the diagnostic can start on
+    the copy's own line: a copy that ends the file is deleted up to the end and
+    may leave a blank line before it, which W001 removes.
     """
     lines = document.lines
-    blank_before = first == 1 or lines[first - 2].is_blank
-    if blank_before and last < len(lines) and lines[last].is_blank:
+    if last == len(lines):
+        return Edit(lines[first - 1].start, len(document.text), "")
+    if (first == 1 or lines[first - 2].is_blank) and lines[last].is_blank:
         return rule.delete_lines(document, first, last + 1)
-    if blank_before and last == len(lines) and first > 1:
-        previous = first - 1
-        while previous >= 1 and lines[previous - 1].is_blank:
-            previous -= 1
-        if previous >= 1:
-            # The last paragraph of the file: delete from the end of the previous text
-            # line, so whatever ended the file (a final newline or none) still ends it.
-            return Edit(lines[previous - 1].end, lines[last - 1].end, "")
     return rule.delete_lines(document, first, last)
 
 
 def _diagnostic_span(document: Document, first: int, last: int, edit: Edit) -> Tuple[int, int]:
-    """The copy's lines, plus what the edit takes after them.
-
-    When the copy ends the file, the edit also takes the line break (and blank
-    lines) before it; like W001, the diagnostic still starts at the copy, so it
-    is reported on the right line.
-    """
+    """The copy's lines and everything the edit takes after them, so the fix stays inside the diagnostic."""
     lines = document.lines
     return lines[first - 1].start, max(edit.end, lines[last - 1].end)
 

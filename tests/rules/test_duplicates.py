@@ -47,21 +47,21 @@ def test_distinct_lines_and_blank_lines_are_clean():
 def test_repeated_line_points_at_first_occurrence():
     text = f"{TITLE}\n\n{BODY}\n\n{TITLE}\n"
     assert messages(text, "D101") == [("D101", 5, "Line 5 is a duplicate of line 1")]
-    assert fixed(text, "D101") == f"{TITLE}\n\n{BODY}\n"
+    assert fixed(text, "D101", "W001") == f"{TITLE}\n\n{BODY}\n"
 
 
 def test_copy_indented_or_with_extra_spaces_or_nfd_is_a_duplicate():
     indented = "  " + TITLE.replace(" ", "  ", 3)
     text = f"{indented}\n{TITLE}\n\n{BODY}\n\n{unicodedata.normalize('NFD', TITLE)}\n"
     assert codes(text, "D101") == ["D101", "D101"]
-    assert fixed(text, "D101") == f"{indented}\n\n{BODY}\n"
+    assert fixed(text, "D101", "W001") == f"{indented}\n\n{BODY}\n"
 
 
 def test_one_diagnostic_per_later_copy():
     text = f"{TITLE}\n{TITLE}\n\n{TITLE}\n\n{BODY}\n\n{TITLE}\n"
     assert [m[2] for m in messages(text, "D101")] == [
         "Line 2 is a duplicate of line 1", "Line 4 is a duplicate of line 1", "Line 8 is a duplicate of line 1"]
-    assert fixed(text, "D101") == f"{TITLE}\n\n{BODY}\n"
+    assert fixed(text, "D101", "W001") == f"{TITLE}\n\n{BODY}\n"
 
 
 def test_adjacent_short_repeat_in_same_paragraph():
@@ -93,10 +93,13 @@ def test_periodic_repeats_converge_to_one_copy():
     assert fixed(text, "D101") == f"{TITLE}\n{TEASER}\n"
 
 
-def test_last_line_without_final_newline():
-    assert fixed(f"{TITLE}\n{BODY}\n{TITLE}", "D101") == f"{TITLE}\n{BODY}"
-    assert fixed(f"{TITLE}\n\n{BODY}\n\n{TITLE}", "D101") == f"{TITLE}\n\n{BODY}"
-    assert fixed(f"{TITLE}\n\n{BODY}\n\n{TITLE}\n", "D101") == f"{TITLE}\n\n{BODY}\n"
+def test_copy_at_the_end_of_the_file():
+    # The edit never starts before the copy (so the diagnostic sits on the copy's line): a copy
+    # that ends the file goes up to the end, and the blank line before it is left to W001.
+    assert fixed(f"{TITLE}\n{BODY}\n{TITLE}", "D101") == f"{TITLE}\n{BODY}\n"
+    assert fixed(f"{TITLE}\n\n{BODY}\n\n{TITLE}\n", "D101") == f"{TITLE}\n\n{BODY}\n\n"
+    assert fixed(f"{TITLE}\n\n{BODY}\n\n{TITLE}", "D101", "W001") == f"{TITLE}\n\n{BODY}\n"
+    assert fixed(f"{TITLE}\n\n{BODY}\n\n{TITLE}\n", "D101", "W001") == f"{TITLE}\n\n{BODY}\n"
 
 
 def test_min_length_and_min_words_options():
@@ -121,7 +124,7 @@ def test_near_duplicate_lost_space_and_nfd_copy():
     text = f" {GLUED}\n\n{BODY}\n\n{GLUED.replace('nhiệm Ủy', 'nhiệmỦy')}\n"
     assert messages(text, "D102") == [("D102", 5, "Line 5 is a near-duplicate of line 1 (99% similar)")]
     assert fixed(text, "D102") == text, "the fix is unsafe"
-    assert fixed(text, "D102", unsafe=True) == f" {GLUED}\n\n{BODY}\n"
+    assert fixed(text, "D102", "W001", unsafe=True) == f" {GLUED}\n\n{BODY}\n"
     # NFD against NFC scores only ~63 with a raw fuzz.ratio; the rule normalises first
     nfd = f"{GLUED}\n\n{unicodedata.normalize('NFD', GLUED.replace('Lào Cai', 'Lào Cai.'))}\n"
     assert codes(nfd, "D102") == ["D102"]
@@ -250,6 +253,15 @@ def test_seed_004_doubled_teaser_titles():
     unsafe = fixed(text, "D", unsafe=True)
     assert "nhiệmỦy" not in unsafe and unsafe.count("Chủ nhiệm Ủy ban Biên giới quốc gia thăm") == 1
     assert codes(unsafe, "D") == [] and fixed(unsafe, "D", unsafe=True) == unsafe
+
+
+def test_every_edit_lies_inside_its_diagnostic_and_it_starts_on_the_copy():
+    texts = [seed_text("003"), seed_text("004"), f"{TITLE}\n\n{BODY}\n\n{TITLE}", f"{TITLE}\n{TITLE}",
+             f"{BODY}\n\n{BODY[:-5]}...", f"{GLUED}\n\n{GLUED.replace('nhiệm Ủy', 'nhiệmỦy')}\n\n\n"]
+    for text in texts:
+        for d in vnlint.check_text(text, only("D")):
+            assert all(d.start_offset <= e.start <= e.end <= d.end_offset for e in d.fix.edits), d
+            assert d.message.startswith((f"Line {d.start.line} ", f"Block of lines {d.start.line}–")), d
 
 
 # -- cost ------------------------------------------------------------------------------------------
