@@ -1,0 +1,758 @@
+"""B: boilerplate and site chrome.
+
+A scraped page keeps the site around the article: menus, breadcrumbs, share
+buttons, copyright footers, image markers, ad labels. Every rule here decides
+on whole lines: a line is normalised (NFC, lower case, spaces collapsed,
+bullets and punctuation stripped from its ends, one placement of the oa/oe/uy
+tone marks) and looked up in a catalogue. A catalogue phrase inside a sentence
+never matches, so "Ông chia sẻ rằng..." is safe while a line "Chia sẻ" is not.
+
+The catalogue is data, a pair of files per kind in ``rules/data/``:
+``boilerplate_<kind>.txt`` (exact phrases) and
+``boilerplate_<kind>_patterns.txt`` (whole-line regular expressions for what
+has structure: licences, hotlines, breadcrumbs, counters). Each file has three
+sections. ``[strong]`` entries are flagged wherever the line stands alone;
+``[contextual]`` entries ("Thông tin", "Thể thao", "Địa chỉ: ...") are ordinary
+words a real heading could be, so they are flagged only next to other
+boilerplate (blank lines between are ignored) or as the first or last line of
+the text; ``[top]`` entries (bare site names) only next to boilerplate or as
+one of the first two lines (under the headline), since a site name at the
+end may be the article's credit;
+``[company]`` entries (an address, a phone number: a review of a restaurant
+may end with its address) only next to other boilerplate; ``[title]`` entries
+are strong, but only on a line that reads as a title (no final full stop), for
+links such as "Xem thêm: <title>".
+
+Speed: one dict lookup per short line and one combined, anchored regex; lines
+longer than ``_MAX_LINE`` characters are article paragraphs and are skipped
+before any normalisation. The classification of a document's lines is shared
+by all B rules (computed once per document).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import ClassVar, Dict, Iterator, List, Optional, Sequence, Tuple
+
+from vnlint.diagnostic import Diagnostic, Edit
+from vnlint.document import Document
+from vnlint.rule import Option, Rule, RuleOptions
+
+_DATA = Path(__file__).parent / "data"
+# Longer lines are article paragraphs: no chrome line (not even a glued
+# copyright footer with address and hotline) is this long.
+_MAX_LINE = 400
+_STRENGTHS = ("strong", "title", "contextual", "top", "company")
+# Kinds in the shared classification, in the order they are tried. The bare
+# dateline (B108) is opt-in and kept out of it.
+_KINDS = ("navigation", "share", "credit", "footer", "caption", "advert", "timestamp")
+
+# ---------------------------------------------------------------------------
+# Normalisation
+
+_ZERO_WIDTH = str.maketrans({c: None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
+_EDGE = (" \t-–—―‒•·∙●○◦▪▫■□◆◇►▶▸▹◀◂◄»«›‹>|¦:;,.!?/\\*+=_~()[]{}<\"'“”‘’„‟…→←↑↓⇒⟩⟨❯❮➤➜➔☞✓✔✕✖×"
+         "\u00a0\u202f\u2007\u3000")
+# The open rhymes oa, oe, uy take the tone mark on either vowel (hòa/hoà,
+# thủy/thuỷ); both spellings are common, so lookups use the modern one.
+_TO_MODERN: Dict[str, str] = {}
+for _mark in "\u0300\u0301\u0309\u0303\u0323":
+    for _vowel, _next in (("o", "a"), ("o", "e"), ("u", "y")):
+        _TO_MODERN[unicodedata.normalize("NFC", _vowel + _mark) + _next] = (
+            _vowel + unicodedata.normalize("NFC", _next + _mark))
+_TONE_PLACEMENT = re.compile("(?:" + "|".join(_TO_MODERN) + r")(?![^\W\d_])")
+
+
+def normalise_line(text: str) -> str:
+    """The lookup key of a line: NFC, lower case, spaces collapsed, ends stripped, modern oa/oe/uy tones."""
+    if text.isascii():
+        return " ".join(text.lower().split()).strip(_EDGE)
+    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
+    text = " ".join(text.lower().split()).strip(_EDGE)
+    return _TONE_PLACEMENT.sub(lambda m: _TO_MODERN[m.group()], text)
+
+
+def _normalise_pattern(pattern: str) -> str:
+    # Patterns are written in lower case; only letters are touched, never regex syntax.
+    pattern = unicodedata.normalize("NFC", pattern)
+    return _TONE_PLACEMENT.sub(lambda m: _TO_MODERN[m.group()], pattern)
+
+
+# ---------------------------------------------------------------------------
+# The catalogue
+
+
+def _read_entries(path: Path) -> List[Tuple[str, str]]:
+    """(section, entry) pairs of a catalogue file; "%NAME% = regex" lines define macros."""
+    if not path.exists():
+        return []
+    section, macros, entries = "strong", {}, []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]") and line[1:-1] in _STRENGTHS:
+            section = line[1:-1]
+            continue
+        macro = re.fullmatch(r"(%[A-Z]+%)\s*=\s*(.+)", line)
+        if macro:
+            macros[macro.group(1)] = _expand(macro.group(2), macros)
+            continue
+        entries.append((section, _expand(line, macros)))
+    return entries
+
+
+def _expand(text: str, macros: Dict[str, str]) -> str:
+    for name, value in macros.items():
+        text = text.replace(name, value)
+    return text
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    """Phrases and patterns of one or more kinds, each entry tagged (kind, strength)."""
+
+    phrases: Dict[str, Tuple[str, str]]
+    pattern: Optional[re.Pattern[str]]  # one regex, a named group per (kind, strength)
+    groups: Dict[str, Tuple[str, str]]
+    menu_words: frozenset  # navigation phrases that can make up a menu line
+
+    def classify(self, key: str) -> Optional[Tuple[str, str]]:
+        found = self.phrases.get(key)
+        if found:
+            return found
+        if self.pattern is not None:
+            match = self.pattern.fullmatch(key)
+            if match:
+                return self.groups[match.lastgroup]
+        if self.menu_words:
+            return _menu(key, self.menu_words)
+        return None
+
+
+def _build_matcher(tagged_phrases: Sequence[Tuple[str, str, str]], tagged_patterns: Sequence[Tuple[str, str, str]],
+                   menu_words: frozenset, origin: str) -> _Matcher:
+    phrases: Dict[str, Tuple[str, str]] = {}
+    for kind, strength, phrase in tagged_phrases:
+        phrases.setdefault(normalise_line(phrase), (kind, strength))
+    phrases.pop("", None)
+    by_group: Dict[Tuple[str, str], List[str]] = {}
+    for kind, strength, pattern in tagged_patterns:
+        source = _normalise_pattern(pattern)
+        try:
+            re.compile(source)
+        except re.error as error:
+            raise ValueError(f"{origin}: invalid regular expression {pattern!r}: {error}") from None
+        by_group.setdefault((kind, strength), []).append(source)
+    groups, parts = {}, []
+    for index, (tag, sources) in enumerate(by_group.items()):
+        groups[f"g{index}"] = tag
+        parts.append(f"(?P<g{index}>" + "|".join(f"(?:{s})" for s in sources) + ")")
+    pattern = re.compile("|".join(parts)) if parts else None
+    return _Matcher(phrases, pattern, groups, menu_words)
+
+
+@cache
+def _catalogue_entries(kind: str) -> Tuple[Tuple[Tuple[str, str], ...], Tuple[Tuple[str, str], ...]]:
+    """(phrases, patterns) of a kind, each as (strength, text)."""
+    phrases = tuple(_read_entries(_DATA / f"boilerplate_{kind}.txt"))
+    patterns = tuple(_read_entries(_DATA / f"boilerplate_{kind}_patterns.txt"))
+    return phrases, patterns
+
+
+@lru_cache(maxsize=1)
+def _menu_words() -> frozenset:
+    navigation, _ = _catalogue_entries("navigation")
+    media = ("video", "ảnh", "clip", "podcast")  # menu items that are B105's when alone on a line
+    return frozenset(normalise_line(text) for _, text in navigation) | frozenset(media)
+
+
+@lru_cache(maxsize=1)
+def _base_matcher() -> _Matcher:
+    phrases, patterns = [], []
+    for kind in _KINDS:
+        kind_phrases, kind_patterns = _catalogue_entries(kind)
+        phrases += [(kind, strength, text) for strength, text in kind_phrases]
+        patterns += [(kind, strength, text) for strength, text in kind_patterns]
+    return _build_matcher(phrases, patterns, _menu_words(), "rules/data/boilerplate_*_patterns.txt")
+
+
+@lru_cache(maxsize=64)
+def _extra_matcher(kind: str, phrases: Tuple[str, ...], patterns: Tuple[str, ...]) -> _Matcher:
+    return _build_matcher([(kind, "strong", p) for p in phrases], [(kind, "strong", p) for p in patterns],
+                          frozenset(), "extra-patterns")
+
+
+_MENU_SEPARATOR = re.compile(r"\s*(?:[|/»›•·>]+|\s[-–]\s)\s*")
+_MENU_PUNCTUATION = re.compile(r"[.,;:!?\"“”()]")
+
+
+def _menu(key: str, words: frozenset) -> Optional[Tuple[str, str]]:
+    """A menu or breadcrumb made only of navigation labels.
+
+    Three or more labels ("Mới nhất Thời sự Thế giới Kinh doanh") make a menu;
+    two joined by an explicit separator ("Kinh tế - Xã hội") are only a
+    contextual one, since a real sub-heading can read like that.
+    """
+    if len(key) > 200 or _MENU_PUNCTUATION.search(key):
+        return None
+    tokens = _MENU_SEPARATOR.sub(" | ", key).split()
+    if _is_pagination(tokens):
+        return ("navigation", "strong")
+    labels, separators, index = 0, 0, 0
+    while index < len(tokens):
+        if tokens[index] == "|":
+            separators += 1
+            index += 1
+            continue
+        for size in (4, 3, 2, 1):
+            if " ".join(tokens[index:index + size]) in words:
+                labels += 1
+                index += size
+                break
+        else:
+            return None
+    if labels >= 3:
+        return ("navigation", "strong")
+    if labels == 2 and separators:
+        return ("navigation", "contextual")
+    return None
+
+
+def _is_pagination(tokens: Sequence[str]) -> bool:
+    """Page links "1 2 3 ... 10": a run of page numbers counting up from 1 (lottery results do not)."""
+    numbers = [token for token in tokens if token not in ("|", "...", "…")]
+    if len(numbers) < 3 or not all(token.isdigit() for token in numbers):
+        return False
+    values = [int(token) for token in numbers]
+    return values[:3] == [1, 2, 3] and values == sorted(set(values))
+
+
+# ---------------------------------------------------------------------------
+# Classifying a document's lines
+
+
+@dataclass
+class _Classified:
+    """What the catalogue says about each non-blank line of one document."""
+
+    lines: List[int]  # 0-based index into document.lines of each non-blank line
+    keys: List[Optional[str]]  # normalised key per non-blank line (None when too long to be chrome)
+    marks: Dict[int, Tuple[str, str]]  # non-blank index -> (kind, strength)
+    flagged: Optional[Dict[int, str]] = None  # non-blank index -> kind, after context is applied
+
+
+_cache: List[object] = [None, None]  # [document, _Classified]: the last document classified
+
+
+def _classify(document: Document) -> _Classified:
+    if _cache[0] is document:
+        return _cache[1]  # type: ignore[return-value]
+    matcher = _base_matcher()
+    classify = matcher.classify
+    lines, keys, marks = [], [], {}
+    for index, line in enumerate(document.lines):
+        text = line.text
+        if len(text) > _MAX_LINE:
+            if text.strip():
+                lines.append(index)
+                keys.append(None)
+            continue
+        key = normalise_line(text)
+        if not key:
+            if text.strip():  # a line of bullets or punctuation only: not blank, not chrome
+                lines.append(index)
+                keys.append(key)
+            continue
+        found = classify(key)
+        if found and found[1] == "title":
+            # A link to another article ("Xem thêm: <title>") reads as a title, not as a sentence.
+            found = (found[0], "strong") if _reads_as_title(text) else None
+        elif not found and text.lstrip().startswith(_LINK_MARKS) and _reads_as_title(text) and key.count(" ") >= 3:
+            found = ("navigation", "strong")  # ">> <title of another article>"
+        if found:
+            marks[len(lines)] = found
+        lines.append(index)
+        keys.append(key)
+    result = _Classified(lines, keys, marks)
+    _cache[0], _cache[1] = document, result
+    return result
+
+
+_LINK_MARKS = (">>", "»", "►", "▶", "→")
+
+
+def _reads_as_title(text: str) -> bool:
+    """No final full stop (a cut-off "..." is fine) and at most 40 words."""
+    text = text.rstrip().rstrip("”\"'’»)]*")
+    return text.count(" ") < 40 and (not text.endswith((".", ";", ",", ":")) or text.endswith(("...", "…")))
+
+
+def _apply_context(marks: Dict[int, Tuple[str, str]], count: int) -> Dict[int, str]:
+    """Strong marks stand; the others need a flagged neighbour or (contextual, top) the edge of the text."""
+    flagged = {index: kind for index, (kind, strength) in marks.items() if strength == "strong"}
+    waiting = sorted(index for index, (_, strength) in marks.items() if strength != "strong")
+    changed = True
+    while waiting and changed:
+        changed = False
+        for order in (waiting, reversed(waiting)):
+            for index in list(order):
+                if index in flagged:
+                    continue
+                kind, strength = marks[index]
+                # "top": a site name may sit under the headline, so the first two lines count.
+                at_edge = ((strength == "contextual" and index in (0, count - 1))
+                           or (strength == "top" and index <= 1))
+                if at_edge or index - 1 in flagged or index + 1 in flagged:
+                    flagged[index] = kind
+                    changed = True
+        waiting = [index for index in waiting if index not in flagged]
+    return flagged
+
+
+def _flagged_lines(document: Document, kind: str, options: RuleOptions) -> List[int]:
+    """Non-blank indices this rule flags, with the rule's own catalogue options applied."""
+    classified = _classify(document)
+    extra_phrases, extra_patterns = tuple(options.extra_phrases), tuple(options.extra_patterns)
+    if not (extra_phrases or extra_patterns or options.replace_catalogue):
+        if classified.flagged is None:
+            classified.flagged = _apply_context(classified.marks, len(classified.lines))
+        flagged = classified.flagged
+    else:
+        marks = dict(classified.marks)
+        if options.replace_catalogue:
+            marks = {index: mark for index, mark in marks.items() if mark[0] != kind}
+        if extra_phrases or extra_patterns:
+            extra = _extra_matcher(kind, extra_phrases, extra_patterns)
+            for index, key in enumerate(classified.keys):
+                if key and (index not in marks or marks[index][1] != "strong") and extra.classify(key):
+                    marks[index] = (kind, "strong")
+        flagged = _apply_context(marks, len(classified.lines))
+    return sorted(index for index, flagged_kind in flagged.items() if flagged_kind == kind)
+
+
+# ---------------------------------------------------------------------------
+# Deleting lines
+
+
+def removal_edit(document: Document, first: int, last: int) -> Edit:
+    """An edit deleting lines first..last (1-based) so the text around keeps its paragraph breaks.
+
+    Followed by text, the lines go with the blank lines after them (keeping one
+    blank line if the lines were glued to the text above). At the end of the
+    text, they go with the blank lines before them, and the text ends with one
+    newline. The edit never starts before line ``first`` or a blank line above it.
+    """
+    lines = document.lines
+    after = last  # 0-based index of the first line after the block
+    while after < len(lines) and lines[after].is_blank:
+        after += 1
+    before = first - 2
+    while before >= 0 and lines[before].is_blank:
+        before -= 1
+    start = lines[first - 1].start
+    if after < len(lines):
+        glued_above = before >= 0 and before == first - 2
+        if glued_above and after > last:
+            return Edit(start, lines[after - 1].start, "")  # keep the last blank line as the break
+        return Edit(start, lines[after].start, "")
+    if before >= 0:
+        start = lines[before + 1].start  # the first blank line after the text above, or line first
+    return Edit(start, len(document.text), "")
+
+
+def _blocks(indices: Sequence[int]) -> Iterator[Tuple[int, int]]:
+    """Runs of consecutive non-blank indices, as (first, last)."""
+    run_start = previous = None
+    for index in indices:
+        if previous is not None and index == previous + 1:
+            previous = index
+            continue
+        if run_start is not None:
+            yield run_start, previous
+        run_start = previous = index
+    if run_start is not None:
+        yield run_start, previous
+
+
+# ---------------------------------------------------------------------------
+# The rules
+
+_CATALOGUE_OPTIONS = (
+    Option(name="extra-phrases", type=tuple, default=(),
+           help="More whole-line phrases of this kind, compared after normalisation (lower case, spaces "
+                "collapsed, bullets and punctuation stripped from the ends)."),
+    Option(name="extra-patterns", type=tuple, default=(),
+           help="More whole-line regular expressions of this kind, matched against the normalised line "
+                "(write them in lower case)."),
+    Option(name="replace-catalogue", type=bool, default=False,
+           help="Use only extra-phrases and extra-patterns for this kind, not the built-in catalogue."),
+)
+
+
+class _CatalogueRule(Rule):
+    """Shared check of the B rules: flag the lines the catalogue assigns to ``kind``."""
+
+    kind: ClassVar[str] = ""
+    label: ClassVar[str] = ""  # how the message names a flagged line
+    default_severity = "warning"
+    fix_safety = "safe"
+    options = _CATALOGUE_OPTIONS
+
+    def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
+        indices = _flagged_lines(document, self.kind, options)
+        if not indices:
+            return
+        nonblank = _classify(document).lines
+        for first, last in _blocks(indices):
+            first_line, last_line = nonblank[first] + 1, nonblank[last] + 1
+            edit = removal_edit(document, first_line, last_line)
+            text = document.lines[first_line - 1].text.strip()
+            shown = text if len(text) <= 60 else text[:57] + "..."
+            where = "" if first == last else f" (and {last - first} more line{'s' if last - first > 1 else ''})"
+            yield self.diagnostic(document, edit.start, max(edit.end, document.lines[last_line - 1].end),
+                                  f"{self.label} \"{shown}\"{where} is site chrome, not article text",
+                                  edits=[edit], fix_message="Delete the line")
+
+
+class NavigationLine(_CatalogueRule):
+    """
+    ## What it does
+    Finds lines that are site navigation: section labels ("Chuyên mục", "Tin
+    nổi bật", "Tin mới nhất", "Đọc nhiều"), "more news" widgets ("Xem thêm",
+    "Có thể bạn quan tâm"), menus ("Thời sự | Thế giới | Kinh doanh"),
+    breadcrumbs ("Trang chủ > Thời sự"), tag lines ("Từ khóa: giá vàng, SJC")
+    and pagination ("« 1 2 3 »"). Only whole lines match, after normalisation;
+    the same words inside a sentence ("Tin mới nhất từ Bộ Y tế cho biết...")
+    never do. Section names that could be a real heading ("Thông tin", "Thể
+    thao") are flagged only next to other chrome or at the top or bottom of
+    the text.
+
+    ## Why it matters
+    Menus and widget labels are repeated on every page of a site: in a corpus
+    they become the most frequent "sentences", and a model trained on them
+    learns to end articles with "Tin mới nhất". Seed 002 opens with "Chuyên
+    mục" and seed 003 ends with "Tin nổi bật" and "Tin mới nhất".
+
+    ## Example
+    ```
+    Chuyên mục
+
+    Hội kiến với Bí thư Tỉnh ủy Quảng Đông Hoàng Khôn Minh hôm nay, ...
+    ```
+    becomes
+    ```
+    Hội kiến với Bí thư Tỉnh ủy Quảng Đông Hoàng Khôn Minh hôm nay, ...
+    ```
+
+    ## Fix safety
+    Safe: only the flagged lines go, with the blank lines that separated them.
+    A line that introduces a list of related articles is also reported by T101,
+    which deletes the whole list.
+    """
+
+    code = "B101"
+    name = "navigation-line"
+    summary = "Navigation label, menu, breadcrumb or tag line from the site around the article"
+    kind = "navigation"
+    label = "Navigation line"
+
+
+class ShareWidget(_CatalogueRule):
+    """
+    ## What it does
+    Finds the text of share, comment, follow, subscribe, login, listen and
+    print widgets: "Chia sẻ", "Bình luận (12)", "Gửi bình luận", "Facebook
+    Twitter Zalo", "Theo dõi chúng tôi trên Google News", "Đăng ký nhận bản
+    tin", "Tải ứng dụng", "Nghe bài viết", "Cỡ chữ: A- A A+".
+
+    ## Why it matters
+    Widget labels carry no content and repeat on every page; counters like
+    "Bình luận (0)" also differ from page to page, so they defeat exact
+    deduplication of otherwise identical articles.
+
+    ## Example
+    ```
+    Ông chia sẻ rằng hai bên sẽ sớm ký kết thỏa thuận.
+
+    Chia sẻ Facebook Zalo
+    ```
+    becomes
+    ```
+    Ông chia sẻ rằng hai bên sẽ sớm ký kết thỏa thuận.
+    ```
+
+    ## Fix safety
+    Safe: only lines made entirely of widget text are deleted.
+    """
+
+    code = "B102"
+    name = "share-widget"
+    summary = "Share, comment, follow or subscribe widget text"
+    kind = "share"
+    label = "Widget text"
+
+
+class SiteCredit(_CatalogueRule):
+    """
+    ## What it does
+    Finds site headers and credits: "Powered by Techcity", "Designed by ...",
+    "Thiết kế website: ...", mastheads ("Báo điện tử Dân trí") and a bare site
+    name ("VnExpress", "Tuổi Trẻ Online") when it opens the page or sits next
+    to other chrome. A bare site name at the end of an article may be its
+    source credit and is left alone there.
+
+    ## Why it matters
+    Seed 003 begins with "Powered by Techcity", the credit of the site's CMS.
+    Such lines are not part of any article and would be learnt as one.
+
+    ## Example
+    ```
+    Powered by Techcity
+
+    Mốc son mới trong quan hệ Việt Nam – Trung Quốc
+    ```
+    becomes
+    ```
+    Mốc son mới trong quan hệ Việt Nam – Trung Quốc
+    ```
+
+    ## Fix safety
+    Safe: only whole credit or masthead lines are deleted.
+    """
+
+    code = "B103"
+    name = "site-credit"
+    summary = "Site header, masthead or 'powered by' credit"
+    kind = "credit"
+    label = "Site credit"
+
+
+class CopyrightFooter(_CatalogueRule):
+    """
+    ## What it does
+    Finds footer lines: copyright notices ("© 2024 Báo Tuổi Trẻ", "Bản quyền
+    thuộc về ..."), aggregator footers ("Tổng hợp tin tự động tinmoi-247.com
+    (r) © 2020"), licence numbers ("Giấy phép số 123/GP-BTTTT"), hotlines
+    ("Hotline: 0901 234 567"), editor-in-chief lines ("Tổng biên tập: Nguyễn
+    Văn A", always with the colon), reprint notices and footer links
+    ("Điều khoản sử dụng"). Address, phone and e-mail lines ("Địa chỉ: ...",
+    "Email: ...") are flagged only next to other footer lines, since an article
+    may give an address too.
+
+    ## Why it matters
+    Footers are the most repeated text of a site. Seed 002 ends with the
+    footer of the aggregator it was scraped from.
+
+    ## Example
+    ```
+    Ngọc Ánh
+
+    Thông tin
+
+    Tổng hợp tin tự động tinmoi-247.com (r) © 2020
+    ```
+    becomes
+    ```
+    Ngọc Ánh
+    ```
+    ("Thông tin" is B101's: a footer heading next to the footer.)
+
+    ## Fix safety
+    Safe: only whole footer lines are deleted; prose that mentions a licence
+    ("Bộ đã thu hồi giấy phép số ...") or an editor ("Tổng biên tập Lê Quốc
+    Minh cho biết...") does not match.
+    """
+
+    code = "B104"
+    name = "copyright-footer"
+    summary = "Copyright, licence, hotline or masthead footer line"
+    kind = "footer"
+    label = "Footer line"
+
+
+class ImageCaptionMarker(_CatalogueRule):
+    """
+    ## What it does
+    Finds image and media markers left by the scraper: an image's alt text
+    ending in "- Ảnh 1." (often the article title again), a bare "Ảnh" or
+    "[Video]", gallery counters ("Ảnh 1/12"), "Click để xem ảnh lớn" and video
+    player text ("Trình duyệt của bạn không hỗ trợ video"). A real caption,
+    with its content and credit ("... hội kiến Tổng Bí thư Tập Cận Bình - Ảnh:
+    TTXVN", "Trong ảnh: ..."), is article text and is never flagged.
+
+    ## Why it matters
+    Seed 003 repeats its own title as "Mốc son mới trong quan hệ Việt Nam -
+    Trung Quốc- Ảnh 1.", the alt text of the first photo: a duplicate with a
+    marker glued to it.
+
+    ## Example
+    ```
+    Mốc son mới trong quan hệ Việt Nam - Trung Quốc- Ảnh 1.
+
+    Hợp tác kinh tế – thương mại – đầu tư VN – Trung Quốc tiếp tục tăng trưởng. Trong ảnh: ...
+    ```
+    becomes
+    ```
+    Hợp tác kinh tế – thương mại – đầu tư VN – Trung Quốc tiếp tục tăng trưởng. Trong ảnh: ...
+    ```
+
+    ## Fix safety
+    Safe: the marker line carries no text of its own (the alt text repeats the
+    title or is empty).
+    """
+
+    code = "B105"
+    name = "image-caption-marker"
+    summary = "Image or media marker left by the scraper ('... - Ảnh 1.', '[Video]')"
+    kind = "caption"
+    label = "Media marker"
+
+
+class AdvertisementLabel(_CatalogueRule):
+    """
+    ## What it does
+    Finds advertisement slots and sponsored-content labels: "Quảng cáo",
+    "ADVERTISEMENT", "Nội dung tài trợ", "Tài trợ bởi ...", "Cuộn xuống để đọc
+    tiếp", "Bỏ qua quảng cáo".
+
+    ## Why it matters
+    An ad slot leaves its label in the middle of the article body, splitting a
+    paragraph from its continuation; it is never content.
+
+    ## Example
+    ```
+    Giá lúa tươi dao động từ 7.800 đến 8.400 đồng/kg.
+
+    ADVERTISEMENT
+
+    Nhiều hộ nông dân cho biết lãi bình quân đạt 30%.
+    ```
+    becomes
+    ```
+    Giá lúa tươi dao động từ 7.800 đến 8.400 đồng/kg.
+
+    Nhiều hộ nông dân cho biết lãi bình quân đạt 30%.
+    ```
+
+    ## Fix safety
+    Safe: only the label line is deleted.
+    """
+
+    code = "B106"
+    name = "advertisement-label"
+    summary = "Advertisement slot or sponsored-content label"
+    kind = "advert"
+    label = "Advertisement label"
+
+
+class TimestampLine(_CatalogueRule):
+    """
+    ## What it does
+    Finds the site's publication or update stamp on a line of its own, when it
+    carries a label or a time zone: "Cập nhật: 14:32 12/11/2024", "Cập nhật
+    lúc 14:32 ngày 12/11/2024", "Thứ Hai, 12/11/2024, 14:32 (GMT+7)". A bare
+    date and time ("26/04/2023 14:28") is the article's dateline and is left to
+    the opt-in rule B108.
+
+    ## Why it matters
+    The stamp is page furniture written by the CMS; its label ("Cập nhật",
+    "GMT+7") is the same on every article and its value differs, so it breaks
+    deduplication and adds no text.
+
+    ## Example
+    ```
+    Cập nhật: 14:32 12/11/2024
+
+    Xuất khẩu gạo của Việt Nam trong 10 tháng năm 2024 đạt hơn 7,8 triệu tấn.
+    ```
+    becomes
+    ```
+    Xuất khẩu gạo của Việt Nam trong 10 tháng năm 2024 đạt hơn 7,8 triệu tấn.
+    ```
+
+    ## Fix safety
+    Safe: only a line made of the label, date, time and zone is deleted.
+    """
+
+    code = "B107"
+    name = "timestamp-line"
+    summary = "Publication or update stamp with a label or time zone ('Cập nhật: 14:32 12/11/2024')"
+    kind = "timestamp"
+    label = "Timestamp"
+
+
+@lru_cache(maxsize=16)
+def _dateline_pattern(extra: Tuple[str, ...], replace: bool) -> re.Pattern[str]:
+    sources = [] if replace else [text for _, text in _read_entries(_DATA / "boilerplate_dateline_patterns.txt")]
+    for pattern in extra:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise ValueError(f"extra-patterns: invalid regular expression {pattern!r}: {error}") from None
+    sources += list(extra)
+    return re.compile("|".join(f"(?:{_normalise_pattern(s)})" for s in sources) or r"(?!)")
+
+
+class Dateline(Rule):
+    """
+    ## What it does
+    Finds a bare date and/or time alone on a line, such as "26/04/2023 14:28"
+    (seed 004, line 3) or "Thứ Tư, 26/4/2023 - 14:28". Off by default: enable
+    it with `extend-select = ["B108"]`.
+
+    ## Why it matters
+    Whether the dateline belongs to the article is a corpus decision: it is
+    metadata many pipelines keep next to the text, but in a corpus of plain
+    sentences it is a line with no words. Labelled stamps ("Cập nhật: ...",
+    "... (GMT+7)") are always chrome and are B107's.
+
+    ## Example
+    ```
+    Đoàn Đại biểu Đảng Cộng sản Việt Nam thăm Trung Quốc
+
+    26/04/2023 14:28
+
+    Nhận lời mời của Trung ương Đảng Cộng sản Trung Quốc, ...
+    ```
+    becomes
+    ```
+    Đoàn Đại biểu Đảng Cộng sản Việt Nam thăm Trung Quốc
+
+    Nhận lời mời của Trung ương Đảng Cộng sản Trung Quốc, ...
+    ```
+
+    ## Fix safety
+    Safe: the line holds only the date and time.
+    """
+
+    code = "B108"
+    name = "dateline"
+    summary = "Bare date and time alone on a line (opt-in)"
+    default_enabled = False
+    default_severity = "warning"
+    fix_safety = "safe"
+    options = (
+        Option(name="extra-patterns", type=tuple, default=(),
+               help="More whole-line regular expressions for a dateline, matched against the normalised line."),
+        Option(name="replace-catalogue", type=bool, default=False,
+               help="Use only extra-patterns, not the built-in dateline patterns."),
+    )
+
+    def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
+        pattern = _dateline_pattern(tuple(options.extra_patterns), options.replace_catalogue)
+        for line in document.lines:
+            text = line.text
+            # A dateline is short and starts with a digit or a weekday ("Thứ", "Chủ nhật", "T2", "Mon").
+            if len(text) > 80 or not text.strip():
+                continue
+            key = normalise_line(text)
+            if key and pattern.fullmatch(key):
+                edit = removal_edit(document, line.number, line.number)
+                yield self.diagnostic(document, edit.start, max(edit.end, line.end),
+                                      f"Dateline \"{text.strip()}\" alone on a line",
+                                      edits=[edit], fix_message="Delete the line")

@@ -1,0 +1,288 @@
+"""B rules: boilerplate and site chrome (B101-B108), with hard negatives from real article prose."""
+
+import pytest
+
+import vnlint
+from conftest import assert_clean, codes, fixed, only
+from vnlint.document import Document
+from vnlint.rules.boilerplate import _KINDS, _catalogue_entries, normalise_line, removal_edit
+
+# A real article body (four paragraphs) to put chrome lines around.
+BODY = [
+    "Xuất khẩu gạo 10 tháng đạt kỷ lục, giá bình quân tăng 3,5%",
+    "Xuất khẩu gạo của Việt Nam trong 10 tháng năm 2024 đạt hơn 7,8 triệu tấn, thu về 4,86 tỷ USD, "
+    "mức cao nhất từ trước đến nay, theo số liệu của Tổng cục Hải quan công bố ngày 12/11/2024.",
+    "So với cùng kỳ năm ngoái, lượng gạo xuất khẩu tăng 10,2%, còn giá trị tăng tới 23,5%. Giá xuất khẩu "
+    "bình quân đạt khoảng 627 USD/tấn, tăng 3,5% so với tháng 9.2024.",
+    "Philippines tiếp tục là thị trường nhập khẩu gạo lớn nhất của Việt Nam với hơn 3,6 triệu tấn.",
+]
+ARTICLE = "\n\n".join(BODY) + "\n"
+
+
+def between(line: str) -> str:
+    """The line as its own paragraph in the middle of the article."""
+    return "\n\n".join(BODY[:2] + [line] + BODY[2:]) + "\n"
+
+
+def at_top(line: str) -> str:
+    return line + "\n\n" + ARTICLE
+
+
+def at_end(line: str) -> str:
+    return ARTICLE + "\n" + line + "\n"
+
+
+def flagged_lines(text: str, *selectors: str):
+    """Non-blank line numbers whose text lies inside a diagnostic's range."""
+    document = Document(text)
+    found = vnlint.check_text(text, only(*selectors))
+    return sorted({line.number for line in document.lines for d in found
+                   if line.text.strip() and line.start < d.end_offset and d.start_offset < line.end})
+
+
+# --- normalisation ------------------------------------------------------------
+
+@pytest.mark.parametrize("line, key", [
+    ("Chuyên mục\u00a0 ", "chuyên mục"),
+    ("  » Tin mới nhất ›", "tin mới nhất"),
+    ("- Chia sẻ:", "chia sẻ"),
+    ("| Bình luận (12) |", "bình luận (12"),
+    ("TIN LIÊN QUAN", "tin liên quan"),
+    ("Chuye\u0302n mu\u0323c", "chuyên mục"),  # decomposed input
+    ("Thủy điện Hòa Bình", "thuỷ điện hoà bình"),  # one tone placement for oa/oe/uy
+    ("Thuỷ điện Hoà Bình", "thuỷ điện hoà bình"),
+    ("Hoàn thành", "hoàn thành"),  # "oà" inside a closed syllable is left alone
+    ("Đang\u200b tải...", "đang tải"),
+])
+def test_normalise_line(line, key):
+    assert normalise_line(line) == key
+
+
+def test_no_phrase_is_in_two_catalogue_files():
+    seen = {}
+    for kind in _KINDS:
+        phrases, _ = _catalogue_entries(kind)
+        for strength, phrase in phrases:
+            key = normalise_line(phrase)
+            assert seen.setdefault(key, (kind, strength)) == (kind, strength), f"{phrase!r} is {seen[key]} and {kind}"
+
+
+# --- hard negatives: catalogue words inside real prose ------------------------
+
+PROSE = [
+    "Ông chia sẻ rằng hai bên sẽ sớm ký kết thỏa thuận.",
+    "Chia sẻ với báo chí, ông Nam cho biết giá lúa đã tăng 10%.",
+    "Tin mới nhất từ Bộ Y tế cho biết cả nước ghi nhận thêm 12 ca mắc.",
+    "Bạn đọc có thể xem thêm tại website của Bộ Tài chính.",
+    "Theo nguồn tin của Thanh Niên, cuộc họp sẽ diễn ra vào tuần sau.",
+    "Bình luận về vấn đề này, chuyên gia cho rằng cần thận trọng.",
+    "Tổng biên tập Lê Quốc Minh cho biết tòa soạn sẽ mở rộng mảng video.",
+    "Bộ TT&TT đã thu hồi giấy phép số 123/GP-BTTTT của trang tin này.",
+    "Giấy phép số 123/GP-BTTTT của trang này đã bị thu hồi từ ngày 1/3.",
+    "Đường dây nóng 111 đã tiếp nhận hơn 2.000 cuộc gọi trong năm 2023.",
+    "Hotline của Bộ Y tế là 1900 9095, hoạt động 24/7.",
+    "Trang chủ của Bộ Ngoại giao đã đăng tải thông cáo.",
+    "Quảng cáo trên mạng xã hội đang bùng nổ.",
+    "Tài trợ cho dự án là Ngân hàng Thế giới.",
+    "Copyright là vấn đề lớn với các nhà sáng tạo nội dung trên TikTok.",
+    "Bản quyền thuộc về ai khi AI sáng tác?",
+    "Powered by AI, ứng dụng của Viettel đã có 2 triệu người dùng.",
+    "Người dân có thể gửi phản ánh qua email toasoan@thanhnien.vn hoặc tài khoản @thanhnien.",
+    "Chiến dịch #VìMôiTrườngXanh thu hút hơn 5.000 người tham gia tại TP.HCM.",
+    "Giá vàng SJC tháng 9.2022 tăng 1.234 đồng, tương đương 3,5%, theo thanhnien.vn.",
+    "PGS.TS Nguyễn Văn A, Ban Tuyên giáo T.Ư, phát biểu ngày 12/11/2024.",
+    "“Chia sẻ để yêu thương”",
+    "Ông Nguyễn Văn A, Tổng biên tập: \"Chúng tôi sẽ đổi mới.\"",
+]
+
+
+@pytest.mark.parametrize("sentence", PROSE)
+def test_catalogue_words_inside_prose_are_never_flagged(sentence):
+    assert_clean([between(sentence), at_top(sentence), at_end(sentence), sentence], "B")
+
+
+REAL_LINES = [
+    "Ngọc Ánh",  # byline
+    "Theo TTXVN",
+    "(Theo VnExpress)",
+    "Kỳ vọng sẽ đạt được thành quả trên 3 phương diện",  # a sub-heading
+    "Quan hệ Việt – Trung phát triển tích cực",
+    "Thường trực Ban Bí thư Trương Thị Mai hội kiến Tổng Bí thư, Chủ tịch Trung Quốc Tập Cận Bình - Ảnh: TTXVN",
+    "Hợp tác kinh tế – thương mại – đầu tư VN – Trung Quốc tiếp tục tăng trưởng. Trong ảnh: Xe chở sầu "
+    "riêng Đắk Lắk xuất khẩu sang Trung Quốc, tháng 9.2022",
+    "Ảnh: Ngọc Ánh",
+    "Ảnh minh họa",
+    "Hà Nội, 12/11/2024",
+    "Trận đấu diễn ra lúc 18 giờ.",  # a one-line paragraph
+]
+
+
+@pytest.mark.parametrize("line", REAL_LINES)
+def test_article_lines_are_never_flagged(line):
+    assert_clean([between(line), at_top(line), at_end(line)], "B")
+
+
+@pytest.mark.parametrize("line", [
+    "Thể thao", "Kinh tế - xã hội", "Thông tin", "Liên hệ", "VnExpress",
+    "Địa chỉ: 123 Lê Lợi, phường Bến Thành, quận 1, TP.HCM", "Điện thoại: 028 3822 1234",
+    "Chủ đề: Kinh tế số và chuyển đổi xanh",
+])
+def test_words_that_can_be_headings_need_other_chrome_next_to_them(line):
+    assert_clean([between(line)], "B")
+
+
+def test_an_address_ending_a_review_is_kept_but_not_next_to_a_footer():
+    assert_clean([at_end("Địa chỉ: 123 Lê Lợi, phường Bến Thành, quận 1, TP.HCM")], "B")
+    text = at_end("Địa chỉ: 123 Lê Lợi, quận 1, TP.HCM\n\nĐiện thoại: 028 3822 1234\n\n© 2024 Báo Người Lao Động")
+    assert codes(text, "B") == ["B104"]
+    assert fixed(text, "B") == ARTICLE
+
+
+def test_a_site_name_opens_a_page_but_may_close_an_article():
+    assert codes(at_top("VnExpress"), "B") == ["B103"]
+    assert_clean([at_end("VnExpress")], "B")
+
+
+# --- invalid cases, each with the exact fixed text ------------------------------
+
+@pytest.mark.parametrize("code, line", [
+    ("B101", "Chuyên mục\u00a0"),
+    ("B101", "Tin nổi bật"),
+    ("B101", "Tin đọc nhiều"),
+    ("B101", "Trang chủ > Thời sự"),
+    ("B101", "Trang chủ » Kinh doanh » Bất động sản"),
+    ("B101", "Thời sự | Góc nhìn | Thế giới | Kinh doanh | Giải trí"),
+    ("B101", "Mới nhất Tin theo khu vực Thời sự Thế giới Kinh doanh"),
+    ("B101", "Tags: giá vàng, SJC, tỷ giá"),
+    ("B101", "#giávàng #SJC #TỷGiá"),
+    ("B101", "« 1 2 3 »"),
+    ("B101", "Trang 1 2 3 ... 10 Tiếp"),
+    ("B102", "Chia sẻ"),
+    ("B102", "Bình luận (12)"),
+    ("B102", "1.234 lượt xem"),
+    ("B102", "Facebook Twitter Zalo"),
+    ("B102", "Chia sẻ Facebook Zalo"),
+    ("B102", "Gửi bình luận"),
+    ("B102", "Theo dõi chúng tôi trên Google News"),
+    ("B102", "Theo dõi Báo Thanh Niên trên Google News"),
+    ("B102", "Đăng ký nhận bản tin"),
+    ("B102", "Đăng nhập | Đăng ký"),
+    ("B102", "Tải ứng dụng VnExpress trên iOS và Android"),
+    ("B102", "Cỡ chữ: A- A A+"),
+    ("B102", "Bạn nghĩ gì về bài viết này?"),
+    ("B103", "Powered by Techcity"),
+    ("B103", "Thiết kế website: Công ty ABC"),
+    ("B104", "Tổng hợp tin tự động tinmoi-247.com (r) © 2020"),
+    ("B104", "© Bản quyền thuộc về Báo Tuổi Trẻ"),
+    ("B104", "Copyright © 2024 Dân trí. All rights reserved."),
+    ("B104", "Giấy phép số 123/GP-BTTTT"),
+    ("B104", "Giấy phép hoạt động báo điện tử số 548/GP-BTTTT do Bộ TT&TT cấp ngày 24/8/2021."),
+    ("B104", "Hotline: 0901 234 567"),
+    ("B104", "Đường dây nóng: 0912 345 678 - Email: toasoan@tinmoi24.vn"),
+    ("B104", "Tổng biên tập: Nguyễn Văn A"),
+    ("B104", "Tổng biên tập: Lê Thế Chữ. Phó Tổng biên tập: Trần Xuân Toàn"),
+    ("B104", "Ghi rõ nguồn \"Báo Thanh Niên\" khi phát hành lại thông tin từ website này."),
+    ("B104", "Liên hệ quảng cáo: 0909 123 456"),
+    ("B104", "Cơ quan chủ quản: Bộ Thông tin và Truyền thông"),
+    ("B105", "Mốc son mới trong quan hệ Việt Nam - Trung Quốc- Ảnh 1."),
+    ("B105", "Xuất khẩu gạo 10 tháng đạt kỷ lục - Ảnh 2."),
+    ("B105", "[Ảnh]"),
+    ("B105", "(Video)"),
+    ("B105", "Ảnh 3/12"),
+    ("B105", "Click để xem ảnh lớn"),
+    ("B105", "Trình duyệt của bạn không hỗ trợ video."),
+    ("B106", "Quảng cáo"),
+    ("B106", "ADVERTISEMENT"),
+    ("B106", "Nội dung tài trợ"),
+    ("B106", "Quảng cáo - Cuộn xuống để đọc tiếp"),
+    ("B107", "Cập nhật: 14:32 12/11/2024"),
+    ("B107", "Cập nhật lúc 14:32 ngày 12/11/2024"),
+    ("B107", "Thứ Hai, 12/11/2024, 14:32 (GMT+7)"),
+    ("B107", "12/11/2024 14:32 GMT+7"),
+])
+def test_chrome_line_is_flagged_and_deleted_anywhere(code, line):
+    for text in (between(line), at_top(line), at_end(line)):
+        assert codes(text, "B") == [code], text
+        assert fixed(text, "B") == ARTICLE
+
+
+def test_words_that_can_be_headings_are_flagged_next_to_chrome_or_at_an_edge():
+    assert codes(at_top("Thể thao"), "B") == ["B101"]
+    assert codes(at_end("Thông tin"), "B") == ["B101"]
+    text = ARTICLE + "\nNgọc Ánh\n\nThông tin\n\nTổng hợp tin tự động tinmoi-247.com (r) © 2020"
+    assert codes(text, "B") == ["B101", "B104"]
+    assert fixed(text, "B") == ARTICLE + "\nNgọc Ánh\n"
+
+
+def test_chrome_glued_to_a_paragraph_keeps_the_paragraph_breaks():
+    text = BODY[1] + "\nChia sẻ\n\n" + BODY[2] + "\n"
+    assert fixed(text, "B") == BODY[1] + "\n\n" + BODY[2] + "\n"
+    text = BODY[1] + "\nChia sẻ\n" + BODY[2] + "\n"
+    assert fixed(text, "B") == BODY[1] + "\n" + BODY[2] + "\n"
+
+
+def test_consecutive_chrome_lines_are_one_diagnostic():
+    text = ARTICLE + "\nChia sẻ\nFacebook\nZalo\n"
+    found = vnlint.check_text(text, only("B102"))
+    assert [d.code for d in found] == ["B102"]
+    assert "2 more lines" in found[0].message
+    assert fixed(text, "B") == ARTICLE
+
+
+def test_removal_edit_keeps_one_paragraph_break_and_one_final_newline():
+    document = Document("Một.\n\nHai.\n\nBa.")
+    assert removal_edit(document, 3, 3) == vnlint.Edit(6, 12, "")  # "Hai.\n\n"
+    assert removal_edit(document, 5, 5) == vnlint.Edit(11, 15, "")  # the blank line and "Ba."
+    assert removal_edit(document, 1, 1) == vnlint.Edit(0, 6, "")
+
+
+def test_fix_is_idempotent_and_converges():
+    text = at_top("Powered by Techcity") + "\nChia sẻ\n\nTin mới nhất\n"
+    once = fixed(text, "B")
+    assert once == ARTICLE
+    assert codes(once, "B") == []
+
+
+# --- B108 dateline (opt-in) ----------------------------------------------------
+
+def test_dateline_is_opt_in():
+    text = BODY[0] + "\n\n26/04/2023 14:28\n\n" + "\n\n".join(BODY[1:]) + "\n"
+    assert codes(text, "B") == []
+    assert "B108" not in codes(text, config=vnlint.Config())
+    assert codes(text, "B108") == ["B108"]
+    assert fixed(text, "B108") == ARTICLE
+    assert codes(BODY[0] + "\n\nThứ Tư, 26/4/2023 - 14:28\n", "B108") == ["B108"]
+    assert_clean(["Hà Nội, 12/11/2024\n", "Ngày 26/4/2023, đoàn đã tới Bắc Kinh.\n", "Năm 2023\n"], "B108")
+
+
+# --- options ---------------------------------------------------------------------
+
+def test_extra_phrases_extend_the_catalogue():
+    text = between("Bản tin cuối ngày của Báo ABC")
+    assert codes(text, "B101") == []
+    config = only("B101", **{"navigation-line": {"extra-phrases": ["Bản tin cuối ngày của báo ABC"]}})
+    assert codes(text, config=config) == ["B101"]
+    assert fixed(text, config=config) == ARTICLE
+
+
+def test_extra_patterns_and_replace_catalogue():
+    config = only("B102", **{"share-widget": {"extra-patterns": [r"ủng hộ \d+ sao"], "replace-catalogue": True}})
+    assert codes(between("Ủng hộ 5 sao"), config=config) == ["B102"]
+    assert codes(between("Chia sẻ"), config=config) == []  # the built-in catalogue is off
+    assert codes(between("Chia sẻ"), "B102") == ["B102"]
+
+
+def test_invalid_extra_pattern_names_the_pattern():
+    config = only("B104", **{"copyright-footer": {"extra-patterns": ["(unclosed"]}})
+    with pytest.raises(Exception, match="unclosed"):
+        vnlint.check_text(between("Chia sẻ"), config)
+
+
+def test_option_types_are_validated():
+    with pytest.raises(Exception, match="list of strings"):
+        only("B101", **{"navigation-line": {"extra-phrases": "Chuyên mục"}})
+
+
+def test_flagged_lines_helper_sees_the_line_not_its_neighbours():
+    text = between("Chia sẻ")
+    assert flagged_lines(text, "B") == [5]
