@@ -14,7 +14,7 @@ from typing import Iterator, Tuple
 from vnlint.diagnostic import Diagnostic, Edit
 from vnlint.document import Document
 from vnlint.rule import Option, Rule, RuleOptions
-from vnlint.rules.vietnamese import VIETNAMESE_LETTERS, has_vietnamese_letters, is_vietnamese_syllable
+from vnlint.rules.vietnamese import VIETNAMESE_LETTERS, WORD, has_vietnamese_letters, is_vietnamese_syllable
 
 # A run of blank lines: the "\n" that ends a line, then two or more lines holding only spaces or tabs.
 _BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
@@ -154,8 +154,9 @@ _EXTENSIONS_AND_DOMAINS = frozenset("""
     jpg jpeg png gif webp svg mp3 mp4 avi mov zip rar gz py js css exe apk
 """.split())
 
-# Sentence punctuation, perhaps a closing quote or bracket, then a letter with no space between.
-_GLUED_SENTENCE = re.compile(r"[.!?][”\"’)»]?(?=[^\W\d_])")
+# Sentence punctuation (or an ellipsis, for bylines only), perhaps a closing quote or
+# bracket, then a letter with no space between.
+_GLUED_SENTENCE = re.compile(r"[.!?…][”\"’)»]?(?=[^\W\d_])")
 _WHITESPACE = " \t\n\u00a0"
 _TOKEN_EXTENSION = re.compile(r"\.([A-Za-z0-9]{2,5})$")
 _LOOKBACK = 200  # how far back a token may start; longer runs are not words
@@ -175,15 +176,18 @@ def _token_around(text: str, start: int, end: int) -> str:
 
 def _is_name_not_sentence(text: str, mark: int, after: int) -> bool:
     """A period that belongs to a URL, e-mail, file name, domain or abbreviation (TP.Hồ, J.K.Rowling)."""
-    token = _token_around(text, mark, after)
-    if "@" in token or "://" in token or "www." in token.lower() or token.lstrip("([“‘\"'")[:1] == "#":
-        return True
-    extension = re.match(r"[^\W_]+", text[after:after + 6])
-    if extension and extension.group().lower() in _EXTENSIONS_AND_DOMAINS:
-        return True  # VnExpress.Net
-    extension = _TOKEN_EXTENSION.search(token.rstrip(".,;:!?)]}”’\"'"))
-    if extension and extension.group(1).lower() in _EXTENSIONS_AND_DOMAINS:
-        return True  # Bao.Cao.Pdf
+    next_word = WORD.match(text, after)
+    if next_word is None or not has_vietnamese_letters(next_word.group()):
+        # Only an ASCII word can continue a URL, address or file name: "hotro@edumate.vn.Nguyễn Hải" cannot.
+        token = _token_around(text, mark, after)
+        if "@" in token or "://" in token or "www." in token.lower() or token.lstrip("([“‘\"'")[:1] == "#":
+            return True
+        extension = re.match(r"[^\W_]+", text[after:after + 6])
+        if extension and extension.group().lower() in _EXTENSIONS_AND_DOMAINS:
+            return True  # VnExpress.Net
+        extension = _TOKEN_EXTENSION.search(token.rstrip(".,;:!?)]}”’\"'"))
+        if extension and extension.group(1).lower() in _EXTENSIONS_AND_DOMAINS:
+            return True  # Bao.Cao.Pdf
     word_start = mark
     while word_start > 0 and mark - word_start < 12 and text[word_start - 1].isalpha():
         word_start -= 1
@@ -237,10 +241,16 @@ def glued_sentences(text: str) -> Iterator[Tuple[int, int, bool]]:
         if mark == 0 or after + 1 >= len(text):
             continue
         before, first, second = text[mark - 1], text[after], text[after + 1]
-        if before in _WHITESPACE or (before in ".…" and text[mark] == "."):
-            continue  # " .Hai" is W104's; "...Hai" is an ellipsis
+        if before in _WHITESPACE:
+            continue  # " .Hai" is W104's
         if not (first.isupper() and second.islower()):
             continue  # TP.HCM, T.Ư, PGS.TS, U.S., thanhnien.vn, 9.2022
+        if text[mark] == "…" or (before in ".…" and text[mark] == "."):
+            # "...Hai" is an ellipsis, not a missing space; but a truncated teaser
+            # can still have a byline glued on: "lãnh thổ...Ngọc Ánh".
+            if _byline_follows(text, after):
+                yield mark, after, True
+            continue
         if _is_name_not_sentence(text, mark, after):
             continue
         yield mark, after, _byline_follows(text, after)
@@ -362,8 +372,18 @@ _GARBLE_SIGNS = re.compile("[\u0080-\u009f¡¿ºª¸³²¹¼½¾»]")  # C1 cont
 
 
 def _looks_garbled(text: str, start: int, end: int) -> bool:
+    """Mojibake or a legacy encoding around text[start:end]: foreign letters, or mostly broken syllables.
+
+    cp1258 text read as another code page keeps Vietnamese-looking letters
+    ("So võìi cuÌng kyÌ nãm ngoaìi"), but most of its words are not syllables.
+    """
     window = text[max(0, start - 80):end + 80]
-    return bool(_FOREIGN_LETTER.search(window) or _GARBLE_SIGNS.search(window))
+    # One foreign name nearby ("Ørsted", "Đan Mạch") is normal; mojibake has them everywhere.
+    if sum(1 for _ in _FOREIGN_LETTER.finditer(window)) + sum(1 for _ in _GARBLE_SIGNS.finditer(window)) >= 3:
+        return True
+    words = [word for word in WORD.findall(window) if has_vietnamese_letters(word)]
+    broken = sum(1 for word in words if not is_vietnamese_syllable(word))
+    return len(words) >= 4 and broken * 3 > len(words)  # one word in three broken (the glued one counts)
 
 
 class GluedWords(Rule):
@@ -475,6 +495,8 @@ class SpaceBeforePunctuation(Rule):
                     continue  # 14 : 28
                 found.append((start, end - 1, f"Space before '{mark}'"))
             else:
+                if start and text[start - 1] not in _WHITESPACE and text[start - 1] not in "([“‘":
+                    continue  # not an opening mark: "Ä‘Ã³" is cp1252 mojibake, "l‘ " an apostrophe
                 while end < len(text) and text[end] == " ":
                     end += 1
                 if end >= len(text) or text[end] in _WHITESPACE:

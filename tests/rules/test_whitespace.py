@@ -113,6 +113,14 @@ def test_source_credit_is_a_byline():
     assert fixed(text, "W102") == "Nam Bộ vẫn nắng ráo, nhiệt độ cao nhất từ 31 đến 33 độ C.\n\nTheo TTXVN\n"
 
 
+def test_byline_after_an_address_or_a_truncated_teaser():
+    text = "Độc giả liên hệ qua địa chỉ hotro@edumate.vn.Nguyễn Hải\n"
+    assert fixed(text, "W101", "W102") == "Độc giả liên hệ qua địa chỉ hotro@edumate.vn.\n\nNguyễn Hải\n"
+    text = "Trung Quốc đứng thứ 6 trong số 143 quốc gia và vùng lãnh...Ngọc Ánh"
+    assert fixed(text, "W101", "W102") == "Trung Quốc đứng thứ 6 trong số 143 quốc gia và vùng lãnh...\n\nNgọc Ánh"
+    assert codes("Ông ấy nói...Hai bên vẫn im lặng.\n", "W101", "W102") == []
+
+
 def test_lone_capital_before_a_period_ends_a_sentence_unless_listed():
     assert fixed("Trời nóng 33 độ C.Trong khi đó, mưa.", "W101") == "Trời nóng 33 độ C. Trong khi đó, mưa."
     assert codes("Nhà ở Q.Tân Bình và P.Bến Nghé, H.Củ Chi, X.Tân Phú.", "W101") == []
@@ -146,6 +154,9 @@ def test_glued_words_are_left_to_the_e_family_in_garbled_text():
     assert codes("Manchester United ðaình baòi Liverpool, qua ðoì khoaÒng caìch", "W103") == []
     assert codes("Trong khi Ä‘Ã³, thá»‹ trÆ°á»ng coÌn xÒng", "W103") == []
     assert codes("Nhiệt độ 35°C, © 2020, Chủ nhiệmỦy ban họp.", "W103") == ["W103"]
+    # one foreign name nearby is not mojibake
+    assert fixed("Nhà đầu tư như Ørsted (Đan Mạch) đã dừng kế hoạch tạiViệt Nam.", "W103") == (
+        "Nhà đầu tư như Ørsted (Đan Mạch) đã dừng kế hoạch tại Việt Nam.")
 
 
 @pytest.mark.parametrize("text", [
