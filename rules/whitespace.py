@@ -361,7 +361,8 @@ def _word_at(text: str, start: int) -> str:
     return text[start:end]
 
 
-_CASE_CHANGE = re.compile(f"[{_LOWER}][{_UPPER}]")
+# The capital first, then a look back: searching for the rarer character is twice as fast.
+_CASE_CHANGE = re.compile(f"[{_UPPER}](?<=[{_LOWER}][{_UPPER}])")
 # Letters and signs that Vietnamese text never holds but mojibake and legacy encodings
 # (VNI, TCVN3, cp1258 read as cp1252) are full of: "ðaình", "Ä‘Ã³". Their capitals glue
 # to lowercase letters everywhere ("khoaÒng"), which is the E family's fault, not W103's.
@@ -421,9 +422,9 @@ class GluedWords(Rule):
         text = document.text
         done = -1
         for match in _CASE_CHANGE.finditer(text):
-            if match.start() < done:
+            if match.start() - 1 < done:
                 continue
-            start = match.start()
+            start = match.start() - 1
             while start > 0 and match.start() - start < 30 and text[start - 1].isalpha():
                 start -= 1
             end = match.end()
@@ -441,8 +442,10 @@ class GluedWords(Rule):
                                   edits=[Edit(start + index, start + index, " ") for index in splits])
 
 
-# One space is enough to find a candidate (a run is measured afterwards): much faster than " +".
-_SPACE_BEFORE_MARK = re.compile(r" [,.;:!?)\]”’]|[(\[“‘] ")
+# One space is enough to find a candidate (a run is measured afterwards), and two plain
+# patterns scan several times faster than one alternation.
+_SPACE_BEFORE_CLOSING = re.compile(r" [,.;:!?)\]”’]")
+_SPACE_AFTER_OPENING = re.compile(r"[(\[“‘] ")
 _CLOSING_MARKS = frozenset(",.;:!?)]”’")
 
 
@@ -481,30 +484,30 @@ class SpaceBeforePunctuation(Rule):
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
         text = document.text
         found = []
-        for match in _SPACE_BEFORE_MARK.finditer(text):
+        for match in _SPACE_BEFORE_CLOSING.finditer(text):
             start, end = match.span()
-            if text[start] == " ":
-                while start > 0 and text[start - 1] == " ":
-                    start -= 1
-                mark = text[end - 1]
-                before = text[start - 1] if start else "\n"
-                after = text[end] if end < len(text) else "\n"
-                if before in _WHITESPACE or after.isalnum() or after in "-–" or (mark == "." and after == "."):
-                    continue  # indentation, " .vn", "0 ,5", " .-", " ..."
-                if mark == ":" and before.isdigit() and text[end + 1:end + 2].isdigit():
-                    continue  # 14 : 28
-                found.append((start, end - 1, f"Space before '{mark}'"))
-            else:
-                if start and text[start - 1] not in _WHITESPACE and text[start - 1] not in "([“‘":
-                    continue  # not an opening mark: "Ä‘Ã³" is cp1252 mojibake, "l‘ " an apostrophe
-                while end < len(text) and text[end] == " ":
-                    end += 1
-                if end >= len(text) or text[end] in _WHITESPACE:
-                    continue  # the bracket ends the line: trailing whitespace, W002's
-                found.append((start + 1, end, f"Space after '{text[start]}'"))
+            while start > 0 and text[start - 1] == " ":
+                start -= 1
+            mark = text[end - 1]
+            before = text[start - 1] if start else "\n"
+            after = text[end] if end < len(text) else "\n"
+            if before in _WHITESPACE or after.isalnum() or after in "-–" or (mark == "." and after == "."):
+                continue  # indentation, " .vn", "0 ,5", " .-", " ..."
+            if mark == ":" and before.isdigit() and text[end + 1:end + 2].isdigit():
+                continue  # 14 : 28
+            found.append((start, end - 1, f"Space before '{mark}'"))
+        for match in _SPACE_AFTER_OPENING.finditer(text):
+            start, end = match.span()
+            if start and text[start - 1] not in _WHITESPACE and text[start - 1] not in "([“‘":
+                continue  # not an opening mark: "Ä‘Ã³" is cp1252 mojibake, "l‘ " an apostrophe
+            while end < len(text) and text[end] == " ":
+                end += 1
+            if end >= len(text) or text[end] in _WHITESPACE:
+                continue  # the bracket ends the line: trailing whitespace, W002's
+            found.append((start + 1, end, f"Space after '{text[start]}'"))
         if not found or looks_segmented(text):
             return
-        for start, end, message in found:
+        for start, end, message in sorted(found):
             yield self.diagnostic(document, start, end, message, edits=[Edit(start, end, "")])
 
 
