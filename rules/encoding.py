@@ -286,9 +286,15 @@ def _inside_encoding_fault(document: Document, offset: int) -> bool:
     return index >= 0 and offset < faults[index].end
 
 
-def _suspect_lines(text: str) -> List[Tuple[int, int]]:
-    """(start, end) of each line a fast-path pattern hits, in order. Line bounds come from the
-    text itself, so clean text never pays for building Document.lines."""
+# A long line is examined in pieces of about twice this many characters around each hit, so one
+# odd character in a 10 MB line costs a few kilobytes of work.
+_PIECE = 2000
+
+
+def _suspect_spans(text: str) -> List[Tuple[int, int]]:
+    """Disjoint (start, end) spans to examine: each line a fast-path pattern hits, or the piece
+    of a long line around the hit, cut at spaces. Bounds come from the text itself, so clean text
+    never pays for building Document.lines."""
     spans = set()
     for pattern in (*_SUSPECT_PATTERNS, _LATIN1_ONLY_LINE):
         position = 0
@@ -296,21 +302,40 @@ def _suspect_lines(text: str) -> List[Tuple[int, int]]:
             match = pattern.search(text, position)
             if match is None:
                 break
-            start = text.rfind("\n", 0, match.start()) + 1
-            end = text.find("\n", match.start())
+            hit = match.start()
+            start = text.rfind("\n", 0, hit) + 1
+            end = text.find("\n", hit)
             end = len(text) if end == -1 else end
+            if end - start > 2 * _PIECE:
+                if hit - _PIECE > start:
+                    start = max(start, text.rfind(" ", start, hit - _PIECE) + 1)
+                if hit + _PIECE < end:
+                    cut = text.find(" ", hit + _PIECE, end)
+                    end = end if cut == -1 else cut
             spans.add((start, end))
             position = end + 1
-    return sorted(spans)
+    disjoint: List[Tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if disjoint and start < disjoint[-1][1]:
+            start = disjoint[-1][1]
+        if start < end:
+            disjoint.append((start, end))
+    return disjoint
 
 
 def _find_encoding_faults(document: Document) -> Iterator[EncodingFault]:
     text = document.text
     verdicts: Dict[Tuple[int, int], Tuple[str, str, bool]] = {}
-    for start, end in _suspect_lines(text):
-        verdict = diagnose_line(text[start:end], _starts_sentence(text, start))
+    counts: Dict[str, int] = {}
+    for start, end in _suspect_spans(text):
+        # In a long legacy file, try its code first: most lines then need one conversion only.
+        usual = max(counts, key=counts.__getitem__) if counts else None
+        verdict = diagnose_line(text[start:end], _starts_sentence(text, start),
+                                usual if usual and counts[usual] >= 3 else None)
         if verdict is not None:
             verdicts[(start, end)] = verdict
+            if verdict[0] != "mojibake":
+                counts[verdict[0]] = counts.get(verdict[0], 0) + 1
     _convert_rest_of_legacy_document(document, verdicts)
     for start, end in sorted(verdicts):
         line = text[start:end]
@@ -333,8 +358,9 @@ def _convert_rest_of_legacy_document(document: Document, verdicts: Dict[Tuple[in
     kind = max(set(kinds), key=kinds.count) if kinds else None
     if kind is None or kinds.count(kind) < 2:
         return
+    examined = {document.text.rfind("\n", 0, start) + 1 for start, _ in verdicts}
     for line in document.lines:
-        if (line.start, line.end) in verdicts or line.text.isascii():
+        if line.start in examined or line.text.isascii() or len(line.text) > 2 * _PIECE:
             continue
         converted = decode_legacy(line.text, kind, _starts_sentence(document.text, line.start))
         judged = _judge_conversion(line.text, converted, lenient=True) if converted != line.text else None
@@ -349,14 +375,22 @@ def _starts_sentence(text: str, line_start: int) -> bool:
     return not previous or previous.endswith(("\n", ".", "!", "?", "…", ":", "\"", "”", "’", ")"))
 
 
-def diagnose_line(text: str, starts_sentence: bool = False) -> Optional[Tuple[str, str, bool]]:
+@lru_cache(maxsize=4096)  # scraped corpora repeat lines (footers, bylines) many times
+def diagnose_line(text: str, starts_sentence: bool = False,
+                  usual: Optional[str] = None) -> Optional[Tuple[str, str, bool]]:
     """Decide how one suspect line was garbled: (kind, repaired text, fix is safe), or None if clean.
 
-    ftfy's repair wins when it removes mojibake characters (ftfy only decodes what it recognises
+    usual names the code most lines of the document are in; a safe conversion with it is
+    accepted at once. Otherwise ftfy's repair wins when it removes mojibake characters (ftfy only decodes what it recognises
     as UTF-8). Otherwise each legacy table whose telltale characters the line holds is tried,
     and the one that turns the most words into valid Vietnamese syllables wins; it must show a
     clear gain, because ftfy's own badness score is 0 on TCVN3 and VNI text.
     """
+    if usual is not None and _LEGACY_SIGNS[usual].search(text):
+        converted = decode_legacy(text, usual, starts_sentence)
+        judged = _judge_conversion(text, converted) if converted != text else None
+        if judged is not None and judged[1]:
+            return usual, converted, True
     repaired = _fix_mojibake(text)
     if repaired != text and _suspect_count(repaired) < _suspect_count(text):
         return "mojibake", repaired, True
@@ -387,6 +421,9 @@ def _word_spans(text: str) -> List[Tuple[int, int]]:
     spans = []
     for match in WORD.finditer(text):
         start, end = match.span()
+        if end - start < 4 or text[start + 1:end].islower():
+            spans.append((start, end))
+            continue
         for index in range(start + 2, end - 1):
             if text[index].isupper() and text[index - 1].islower():
                 spans.append((start, index))
@@ -404,6 +441,7 @@ def _is_syllable(word: str) -> bool:
     return is_vietnamese_syllable(word) or (word[-1:] in ("k", "K") and is_vietnamese_syllable(word[:-1] + "c"))
 
 
+@lru_cache(maxsize=1 << 16)
 def _token_verdict(token: str) -> Optional[bool]:
     """True when the token's words are Vietnamese syllables, False when one is not (or a suspect
     character is left), None when it proves nothing (no word, or only one-letter words and short
@@ -435,6 +473,8 @@ def _judge_conversion(original: str, converted: str, lenient: bool = False) -> O
         if verdict is None:
             continue
         changed += 1
+        if changed >= 20 and valid < 0.5 * changed:
+            return None  # hopeless already: a clean line that the table only garbles
         if verdict:
             valid += 1
             if not _token_verdict(before):
@@ -528,6 +568,14 @@ def _tcvn3_ambiguous_pattern() -> re.Pattern[str]:
     return re.compile("[" + re.escape("".join(sorted(_tcvn3_tables()[1]))) + "]")
 
 
+@lru_cache(maxsize=1)
+def _tcvn3_vn1_pattern() -> re.Pattern[str]:
+    """Characters that are TCVN3 letters only in VN1: the 0x80-0x9F codes and the control codes."""
+    sure, ambiguous, _ = _tcvn3_tables()
+    controls = "".join(chr(code) for code in sure if code < 0x20)
+    return re.compile("[" + re.escape("".join(sorted(ambiguous)) + controls) + "]")
+
+
 def _decode_tcvn3(text: str, starts_sentence: bool = False) -> str:
     sure, ambiguous, _ = _tcvn3_tables()
     converted = text.translate(sure)
@@ -613,8 +661,7 @@ def _tcvn3_restore_capitals(original: str, converted: str, starts_sentence: bool
                 if chars[index] != original[index] and len(chars[index].upper()) == 1:
                     chars[index] = chars[index].upper()
     # Text that uses VN1's own capitals (control or 0x80-0x9F codes) had no need of the capital fonts.
-    if any(new != old and (old < " " or "\x80" <= old <= "\x9f" or old in _tcvn3_tables()[1])
-           for old, new in zip(original, converted)):
+    if any(converted[match.start()] != match.group() for match in _tcvn3_vn1_pattern().finditer(original)):
         return "".join(chars)
     capital_missing = _tcvn3_tables()[2]
     starts = [match.end() for match in _SENTENCE_START.finditer(converted)]
