@@ -30,7 +30,12 @@ _INVISIBLE = re.compile(
     "[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
     "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]"
 )
-_EMOJI_NEIGHBOUR = re.compile("[\u200d\ufe0f\U0001f000-\U0001faff\u2600-\u27bf\u2300-\u23ff\u2b00-\u2bff]")
+# Characters that take part in emoji sequences, beside which ZWJ and VS16 belong: pictographs,
+# the text symbols with an emoji form (© ® ™ ↔ ▶ ℹ ...), and the keycap mark of "1️⃣".
+_EMOJI_NEIGHBOUR = re.compile(
+    "[\u200d\ufe0f\u20e3\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u2300-\u23ff\u24c2"
+    "\u25aa-\u25fe\u2600-\u27bf\u2934\u2935\u2b00-\u2bff\u3030\u303d\u3297\u3299\U0001f000-\U0001faff]"
+)
 _UNUSUAL_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Invisible characters that can be bytes of mojibake (C1 controls, the soft hyphen in "Ã\u00ad" = í)
 # or letters of a legacy code (TCVN3's ư is 0xAD, a soft hyphen; VN1 puts capitals on C0 controls).
@@ -375,7 +380,7 @@ def _starts_sentence(text: str, line_start: int) -> bool:
     return not previous or previous.endswith(("\n", ".", "!", "?", "…", ":", "\"", "”", "’", ")"))
 
 
-@lru_cache(maxsize=4096)  # scraped corpora repeat lines (footers, bylines) many times
+@lru_cache(maxsize=1024)  # scraped corpora repeat lines (footers, bylines) many times
 def diagnose_line(text: str, starts_sentence: bool = False,
                   usual: Optional[str] = None) -> Optional[Tuple[str, str, bool]]:
     """Decide how one suspect line was garbled: (kind, repaired text, fix is safe), or None if clean.

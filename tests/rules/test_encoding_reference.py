@@ -2,7 +2,8 @@
 
 import unicodedata
 
-from conftest import assert_clean, codes, fixed, seed_text
+import vnlint
+from conftest import assert_clean, codes, fixed, only, seed_text
 
 
 def test_decomposed_text_is_normalised():
@@ -31,3 +32,26 @@ def test_bom_at_start_reported_and_removed():
 
 def test_clean_vietnamese_raises_nothing():
     assert_clean([seed_text("000")], "E001", "E002", "E004")
+
+
+def test_emoji_sequences_keep_their_joiners_and_selectors():
+    assert_clean(["Số 1\ufe0f\u20e3 và #\ufe0f\u20e3", "©\ufe0f 2024 Báo Thanh Niên", "Hello™\ufe0f",
+                  "🏳\ufe0f\u200d🌈 và ❤\ufe0f\u200d🔥", "👍🏽 Tốt lắm", "🇻🇳 Việt Nam"], "E002")
+    assert fixed("Việt\u200dNam", "E002") == "ViệtNam"  # a joiner between letters is no emoji
+    assert fixed("a\ufe0fb", "E002") == "ab"
+
+
+def test_hard_negatives_from_real_prose():
+    assert_clean([
+        "TP.HCM, T.Ư, PGS.TS, 9.2022, 1.234, 3,5%, 12/11/2024, thanhnien.vn, toasoan@thanhnien.vn",
+        "@thanhnien #VietNam user_id “khẩu hiệu” ‘trích dẫn’ – … © ® ° € ™",
+        "Ông Tập Cận Bình (习近平), Kishida Fumio (岸田文雄), 김정은, Müller, Nuñez 😀",
+        "Tab\tngăn cách\tvẫn được",
+    ], "E001", "E002", "E004")
+
+
+def test_nfc_only_reports_changed_letters():
+    nfd = unicodedata.normalize("NFD", "Hà Nội")
+    [diagnostic] = vnlint.check_text("Tin " + nfd + " mới", only("E001"))
+    assert diagnostic.start_offset == 4 + 1  # the span starts at the first decomposed letter
+    assert fixed("Tin " + nfd + " mới", "E001") == "Tin Hà Nội mới"
