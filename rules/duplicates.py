@@ -419,30 +419,39 @@ def _candidates(kept: Sequence[Tuple[int, str, Tuple[str, ...]]], buckets: Dict[
     common between unrelated sentences. Its numbers must be compatible (see
     _same_facts) and its length able to reach the threshold.
     """
+    near_buckets = range(bucket - reach, bucket + reach + 1)
+
+    def recent(key: str) -> List[int]:
+        found: List[int] = []
+        for near_bucket in near_buckets:
+            positions = buckets.get((key, near_bucket))
+            if positions:
+                found.extend(positions[-_MAX_CANDIDATES_PER_KEY:])
+        return found
+
+    ordered: List[int] = recent(keys[0]) + recent(keys[1])
+    word_sets = [set(recent(key)) for key in keys[2:]]
+    if len(word_sets) == 1:
+        ordered.extend(word_sets[0])
+    elif word_sets:
+        # Set intersections in C: lines sharing at least two of the rare words.
+        shared = set()
+        for index, first in enumerate(word_sets):
+            for second in word_sets[index + 1:]:
+                shared |= first & second
+        ordered.extend(sorted(shared, reverse=True))
     length = len(folded)
     shortest, longest = min_ratio * length, (length / min_ratio if min_ratio else math.inf)
-    word_keys = len(keys) - 2
-    votes_needed = 2 if word_keys >= 2 else 1
     chosen: Dict[int, None] = {}
-    votes: Dict[int, int] = {}
-    for index, key in enumerate(keys):
-        for near_bucket in range(bucket - reach, bucket + reach + 1):
-            positions = buckets.get((key, near_bucket))
-            if not positions:
-                continue
-            for position in reversed(positions[-_MAX_CANDIDATES_PER_KEY:]):
-                if position in chosen:
-                    continue
-                if index >= 2:  # a rare-word key: count the vote
-                    votes[position] = votes.get(position, 0) + 1
-                    if votes[position] < votes_needed:
-                        continue
-                _, other, other_numbers = kept[position]
-                if not shortest <= len(other) <= longest or not _same_facts(numbers, other_numbers, long_line):
-                    continue
-                chosen[position] = None
-                if len(chosen) == _MAX_COMPARISONS:
-                    return sorted(chosen)
+    for position in ordered:
+        if position in chosen:
+            continue
+        _, other, other_numbers = kept[position]
+        if not shortest <= len(other) <= longest or not _same_facts(numbers, other_numbers, long_line):
+            continue
+        chosen[position] = None
+        if len(chosen) == _MAX_COMPARISONS:
+            break
     return sorted(chosen)
 
 
