@@ -3,6 +3,14 @@
 Every rule here has a fast path (a precompiled character class or
 ``unicodedata.is_normalized``) that decides for almost all text; only
 suspect spans get the expensive look.
+
+E1xx share one analysis per document (``encoding_faults``): a few regex scans
+find the lines holding characters that mojibake and the legacy Vietnamese codes
+produce but clean prose does not; each such line is tried with ftfy (narrowed to
+its encoding repairs) and with the TCVN3, VNI and Windows-1258 tables in
+rules/data, and a conversion counts only if it turns words into valid Vietnamese
+syllables. E002 and E003 consult the same analysis so that they never delete a
+byte that E101 or E102 needs.
 """
 
 from __future__ import annotations
@@ -802,7 +810,7 @@ class LegacyEncoding(Rule):
 
     ## Example
     `Hµ Néi lµ thñ ®« cña ViÖt Nam` (TCVN3) becomes `Hà Nội là thủ đô của Việt Nam`;
-    `Vieät Nam` (VNI) becomes `Việt Nam`; `Haì Nôòi` (Windows-1258) becomes `Hà Nội`.
+    `Vieät Nam` (VNI) becomes `Việt Nam`; `HaÌ Nôòi` (Windows-1258) becomes `Hà Nội`.
 
     ## Fix safety
     Safe when every word the conversion changes becomes a valid Vietnamese syllable;
@@ -810,12 +818,14 @@ class LegacyEncoding(Rule):
     What cannot be recovered: TCVN3 (ABC) has no codes for most capitals with a
     tone; ABC text sets them in the separate capital fonts (.VnTimeH), which draw
     the lowercase codes as capitals, and plain text keeps no font. vnlint restores
-    the capitals when the plain letters around them are capitals ("VIÖT NAM"
-    becomes "VIỆT NAM"), but a capital typed that way inside mixed-case text
-    ("ñy ban" for "Ủy ban") comes out in lowercase. VN1 capitals in the
-    Windows-1252 punctuation range (0x80-0x9F) are restored only when the word they
-    sit in becomes a valid syllable. A soft hyphen (TCVN3's ư) that another tool has
-    already deleted is lost.
+    such capitals when the plain letters around them are capitals ("VIÖT NAM"
+    becomes "VIỆT NAM") and at the start of a sentence ("ñy ban họp" becomes
+    "Ủy ban họp"), but inside a sentence ("víi ñy viªn") the capital comes out in
+    lowercase ("với ủy viên"). VN1 capitals in the Windows-1252 punctuation range
+    (0x80-0x9F) are restored only where they start a word that becomes a valid
+    syllable, so “ ” – … stay punctuation. A soft hyphen (TCVN3's ư) that another
+    tool has already deleted is lost, and a file that mixes two legacy codes on one
+    line is converted with one of them only.
     """
 
     code = "E102"
@@ -825,7 +835,7 @@ class LegacyEncoding(Rule):
     fix_safety = "sometimes"
     options = (
         Option(name="encodings", type=tuple, default=LEGACY_ENCODINGS,
-               help="Legacy encodings to report: any of tcvn3, vni, cp1258."),
+               help="Legacy encodings to report: any of tcvn3, vni, cp1258 (other names match nothing)."),
     )
 
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
