@@ -420,8 +420,9 @@ class TokenizedPunctuation(Rule):
             if not spans:
                 continue
             first, last = line.start + spans[0][0], line.start + spans[-1][1]
-            sample_start = max(0, spans[0][0] - 12)
-            sample = line.text[sample_start:spans[0][1] + 12].strip()
+            before = line.text[:spans[0][0]].split(" ")[-2:]
+            after = line.text[spans[0][1]:].split(" ")[:2]
+            sample = " ".join(before) + line.text[spans[0][0]:spans[0][1]] + " ".join(after)
             count = len(spans)
             yield self.diagnostic(
                 document, first, last,
