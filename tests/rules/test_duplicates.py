@@ -6,6 +6,9 @@ import sys
 import time
 import unicodedata
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import vnlint
 from conftest import SEEDS, assert_clean, codes, fixed, only, seed_text
 
@@ -262,6 +265,24 @@ def test_every_edit_lies_inside_its_diagnostic_and_it_starts_on_the_copy():
         for d in vnlint.check_text(text, only("D")):
             assert all(d.start_offset <= e.start <= e.end <= d.end_offset for e in d.fix.edits), d
             assert d.message.startswith((f"Line {d.start.line} ", f"Block of lines {d.start.line}–")), d
+
+
+PIECES = [TITLE, "  " + TITLE, BODY, BODY.replace("18/8", "19/8"), TEASER, GLUED, GLUED.replace("nhiệm Ủy", "nhiệmỦy"),
+          HEADLINE, "Ông Võ Văn Thưởng hội đàm với Bí thư...", "Theo TTXVN", "", "", ""]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=14), st.booleans())
+def test_fixing_duplicates_converges_and_leaves_none(pieces, final_newline):
+    text = "\n".join(pieces) + ("\n" if final_newline else "")
+    for d in vnlint.check_text(text, only("D")):
+        assert all(d.start_offset <= e.start <= e.end <= d.end_offset for e in d.fix.edits), d
+    for unsafe in (False, True):
+        once = vnlint.fix_text(text, only("D"), unsafe=unsafe)
+        assert once.converged
+        assert vnlint.fix_text(once.text, only("D"), unsafe=unsafe).text == once.text
+        if unsafe:
+            assert codes(once.text, "D") == []
 
 
 # -- cost ------------------------------------------------------------------------------------------
