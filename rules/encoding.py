@@ -457,16 +457,16 @@ def _is_syllable(word: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _token_verdict(token: str) -> Optional[bool]:
     """True when the token's words are Vietnamese syllables, False when one is not (or a suspect
-    character is left), None when it proves nothing (no word, or only one-letter words and short
-    capitals such as ĐH, T.Ư)."""
+    character is left), None when it proves nothing (no word, or only one-letter words, short
+    capitals such as ĐH, T.Ư, and ASCII words)."""
     if _SUSPECT_CHAR.search(token):
         return False
     verdict = None
     for word in _words(token):
         if len(word) > 1 and _is_syllable(word):
             verdict = True
-        elif len(word) == 1 or (word.isupper() and len(word) <= 5):
-            continue
+        elif len(word) == 1 or (word.isupper() and len(word) <= 5) or word.isascii():
+            continue  # no conversion writes a plain ASCII word: units, names, codes (kg, Manchester)
         else:
             return False
     return verdict
