@@ -6,6 +6,7 @@ import sys
 import time
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -224,9 +225,9 @@ def test_near_duplicate_leaves_truncated_copies_to_d103():
 # -- seeds ---------------------------------------------------------------------------------------
 
 
-def test_seed_000_001_002_raise_no_duplicate():
-    for number in ("000", "001", "002"):
-        assert codes(seed_text(number), "D") == [], number
+@pytest.mark.parametrize("number", ["000", "001", "002"])
+def test_seed_article_without_repeats_raises_no_duplicate(number):
+    assert codes(seed_text(number), "D") == []
 
 
 def test_seed_003_repeated_teaser_block():
