@@ -459,8 +459,8 @@ def _token_verdict(token: str) -> Optional[bool]:
     """True when the token's words are Vietnamese syllables, False when one is not (or a suspect
     character is left), None when it proves nothing (no word, or only one-letter words, short
     capitals such as ĐH, T.Ư, and ASCII words)."""
-    if _SUSPECT_CHAR.search(token):
-        return False
+    if any(char.isalpha() for char in _SUSPECT_CHAR.findall(token)):
+        return False  # a leftover letter of mojibake or a legacy code; symbols such as ² ° © are fine
     verdict = None
     for word in _words(token):
         if len(word) > 1 and _is_syllable(word):
@@ -490,7 +490,8 @@ def _judge_conversion(original: str, converted: str, lenient: bool = False) -> O
             return None  # hopeless already: a clean line that the table only garbles
         if verdict:
             valid += 1
-            if not _token_verdict(before):
+            # A token holding a suspect character was broken even if its pieces look like words ("gi¶").
+            if _SUSPECT_CHAR.search(before) or not _token_verdict(before):
                 gained += 1
                 gained_letters += sum(len(word) for word in _words(after))
     if gained == 0 or valid < 0.75 * changed:
