@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import ClassVar, Dict, Iterator, List, Optional, Sequence, Tuple
 
@@ -54,7 +54,8 @@ _KINDS = ("navigation", "share", "credit", "footer", "caption", "advert", "times
 # ---------------------------------------------------------------------------
 # Normalisation
 
-_ZERO_WIDTH = str.maketrans({c: None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ODD_SPACE = re.compile(r"[^\S ]|  ")
 _EDGE = (" \t-–—―‒•·∙●○◦▪▫■□◆◇►▶▸▹◀◂◄»«›‹>|¦:;,.!?/\\*+=_~()[]{}<\"'“”‘’„‟…→←↑↓⇒⟩⟨❯❮➤➜➔☞✓✔✕✖×"
          "\u00a0\u202f\u2007\u3000")
 # The open rhymes oa, oe, uy take the tone mark on either vowel (hòa/hoà,
@@ -71,8 +72,10 @@ def normalise_line(text: str) -> str:
     """The lookup key of a line: NFC, lower case, spaces collapsed, ends stripped, modern oa/oe/uy tones."""
     if text.isascii():
         return " ".join(text.lower().split()).strip(_EDGE)
-    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
-    text = " ".join(text.lower().split()).strip(_EDGE)
+    text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text)).lower()
+    if _ODD_SPACE.search(text):  # most lines have single plain spaces: skip the costly split and join
+        text = " ".join(text.split())
+    text = text.strip(_EDGE)
     return _TONE_PLACEMENT.sub(lambda m: _TO_MODERN[m.group()], text)
 
 
@@ -112,26 +115,39 @@ def _expand(text: str, macros: Dict[str, str]) -> str:
     return text
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Matcher:
     """Phrases and patterns of one or more kinds, each entry tagged (kind, strength)."""
 
     phrases: Dict[str, Tuple[str, str]]
-    pattern: Optional[re.Pattern[str]]  # one regex, a named group per (kind, strength)
+    whole: Optional[re.Pattern[str]]  # whole-line patterns, one regex with a named group per (kind, strength)
     groups: Dict[str, Tuple[str, str]]
+    # "search:" patterns, each compiled alone: a pattern that starts with a literal is then
+    # found by the regex engine's fast literal scan, which an alternation would defeat.
+    anywhere: Tuple[Tuple[re.Pattern[str], Tuple[str, str]], ...]
     menu_words: frozenset  # navigation phrases that can make up a menu line
 
     def classify(self, key: str) -> Optional[Tuple[str, str]]:
         found = self.phrases.get(key)
         if found:
             return found
-        if self.pattern is not None:
-            match = self.pattern.fullmatch(key)
-            if match:
-                return self.groups[match.lastgroup]
-        if self.menu_words:
+        hit = self.whole.fullmatch(key) if self.whole is not None else None
+        if hit:
+            return self.groups[hit.lastgroup]
+        for pattern, tag in self.anywhere:
+            if pattern.search(key):
+                return tag
+        if self.menu_words and key.split(" ", 1)[0] in self.menu_starts:
             return _menu(key, self.menu_words)
         return None
+
+    @cached_property
+    def menu_starts(self) -> frozenset:
+        """First words of menu items (and page numbers): a line starting otherwise is no menu."""
+        return frozenset(word.split(" ", 1)[0] for word in self.menu_words) | frozenset("123456789")
+
+
+_SEARCH = "search:"
 
 
 def _build_matcher(tagged_phrases: Sequence[Tuple[str, str, str]], tagged_patterns: Sequence[Tuple[str, str, str]],
@@ -141,19 +157,25 @@ def _build_matcher(tagged_phrases: Sequence[Tuple[str, str, str]], tagged_patter
         phrases.setdefault(normalise_line(phrase), (kind, strength))
     phrases.pop("", None)
     by_group: Dict[Tuple[str, str], List[str]] = {}
+    anywhere = []
     for kind, strength, pattern in tagged_patterns:
-        source = _normalise_pattern(pattern)
+        search = pattern.startswith(_SEARCH)
+        source = _normalise_pattern(pattern[len(_SEARCH):].strip() if search else pattern)
         try:
-            re.compile(source)
+            compiled = re.compile(source)
         except re.error as error:
             raise ValueError(f"{origin}: invalid regular expression {pattern!r}: {error}") from None
-        by_group.setdefault((kind, strength), []).append(source)
-    groups, parts = {}, []
+        if search:
+            anywhere.append((compiled, (kind, strength)))
+        else:
+            by_group.setdefault((kind, strength), []).append(source)
+    groups: Dict[str, Tuple[str, str]] = {}
+    parts = []
     for index, (tag, sources) in enumerate(by_group.items()):
         groups[f"g{index}"] = tag
         parts.append(f"(?P<g{index}>" + "|".join(f"(?:{s})" for s in sources) + ")")
-    pattern = re.compile("|".join(parts)) if parts else None
-    return _Matcher(phrases, pattern, groups, menu_words)
+    whole = re.compile("|".join(parts)) if parts else None
+    return _Matcher(phrases, whole, groups, tuple(anywhere), menu_words)
 
 
 @cache

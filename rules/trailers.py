@@ -50,7 +50,8 @@ _MIN_COHESION = 0.15
 # ---------------------------------------------------------------------------
 # Normalisation (the same key as the B rules use: whole lines, ends stripped)
 
-_ZERO_WIDTH = str.maketrans({c: None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ODD_SPACE = re.compile(r"[^\S ]|  ")
 _EDGE = (" \t-–—―‒•·∙●○◦▪▫■□◆◇►▶▸▹◀◂◄»«›‹>|¦:;,.!?/\\*+=_~()[]{}<\"'“”‘’„‟…→←↑↓⇒⟩⟨❯❮➤➜➔☞✓✔✕✖×"
          "\u00a0\u202f\u2007\u3000")
 _TO_MODERN: Dict[str, str] = {}
@@ -65,8 +66,10 @@ def normalise_line(text: str) -> str:
     """NFC, lower case, spaces collapsed, bullets and punctuation stripped from the ends."""
     if text.isascii():
         return " ".join(text.lower().split()).strip(_EDGE)
-    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
-    text = " ".join(text.lower().split()).strip(_EDGE)
+    text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text)).lower()
+    if _ODD_SPACE.search(text):  # most lines have single plain spaces: skip the costly split and join
+        text = " ".join(text.split())
+    text = text.strip(_EDGE)
     return _TONE_PLACEMENT.sub(lambda m: _TO_MODERN[m.group()], text)
 
 
