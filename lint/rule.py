@@ -57,7 +57,12 @@ class Option:
             value = tuple(value)
         elif not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
             raise ValueError(f"must be {_type_name(expected)}, got {_describe(value)}")
-        if self.choices is not None and value not in self.choices:
+        if self.choices is not None and expected in (tuple, list):
+            unknown = [item for item in value if item not in self.choices]
+            if unknown:
+                allowed = ", ".join(repr(c) for c in self.choices)
+                raise ValueError(f"items must be among {allowed}, got {unknown[0]!r}")
+        elif self.choices is not None and value not in self.choices:
             allowed = ", ".join(repr(c) for c in self.choices)
             raise ValueError(f"must be one of {allowed}, got {value!r}")
         if self.minimum is not None and self.maximum is not None and not self.minimum <= value <= self.maximum:

@@ -835,8 +835,8 @@ class LegacyEncoding(Rule):
     default_severity = "error"
     fix_safety = "sometimes"
     options = (
-        Option(name="encodings", type=tuple, default=LEGACY_ENCODINGS,
-               help="Legacy encodings to report: any of tcvn3, vni, cp1258 (other names match nothing)."),
+        Option(name="encodings", type=tuple, default=LEGACY_ENCODINGS, choices=LEGACY_ENCODINGS,
+               help="Legacy encodings to report: any of tcvn3, vni, cp1258."),
     )
 
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:

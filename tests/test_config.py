@@ -303,3 +303,10 @@ def test_a_crashing_rule_is_an_internal_error_with_traceback_only_when_verbose(t
     assert "Traceback" not in result.stderr
     verbose = run_cli(".", "--verbose", cwd=tmp_path)
     assert "Traceback (most recent call last)" in verbose.stderr and verbose.returncode == 2
+
+
+def test_list_option_items_are_checked_against_their_choices(tmp_path):
+    setup(tmp_path, '[rules.legacy-encoding]\nencodings = ["tcvn3", "viqr"]\n')
+    result = run_cli("a.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "[rules.legacy-encoding] encodings items must be among 'tcvn3', 'vni', 'cp1258', got 'viqr'" in result.stderr
