@@ -309,4 +309,4 @@ def test_list_option_items_are_checked_against_their_choices(tmp_path):
     setup(tmp_path, '[rules.legacy-encoding]\nencodings = ["tcvn3", "viqr"]\n')
     result = run_cli("a.txt", cwd=tmp_path)
     assert result.returncode == 2
-    assert "[rules.legacy-encoding] encodings items must be among 'tcvn3', 'vni', 'cp1258', got 'viqr'" in result.stderr
+    assert "[rules.legacy-encoding] encodings items must be among 'vni', 'tcvn3', 'cp1258', got 'viqr'" in result.stderr
