@@ -93,6 +93,8 @@ PROSE = [
     "PGS.TS Nguyễn Văn A, Ban Tuyên giáo T.Ư, phát biểu ngày 12/11/2024.",
     "“Chia sẻ để yêu thương”",
     "Ông Nguyễn Văn A, Tổng biên tập: \"Chúng tôi sẽ đổi mới.\"",
+    "Xem thêm: Điều 5 Nghị định 100/2019/NĐ-CP quy định mức phạt với người vi phạm.",
+    "Ký hiệu © cho biết tác phẩm đã được đăng ký bản quyền từ năm 2024.",
 ]
 
 
@@ -143,6 +145,14 @@ def test_a_site_name_opens_a_page_but_may_close_an_article():
     assert_clean([at_end("VnExpress")], "B")
 
 
+def test_a_masthead_may_sit_under_the_headline():
+    for masthead in ("Báo điện tử Dân trí", "VnExpress", "Thanh Niên - Tin tức 24h"):
+        text = "\n\n".join(BODY[:1] + [masthead] + BODY[1:]) + "\n"
+        assert codes(text, "B") == ["B103"], masthead
+        assert fixed(text, "B") == ARTICLE
+    assert_clean([between("VnExpress")], "B")  # deeper in the text, a bare site name is left alone
+
+
 # --- invalid cases, each with the exact fixed text ------------------------------
 
 @pytest.mark.parametrize("code, line", [
@@ -157,6 +167,11 @@ def test_a_site_name_opens_a_page_but_may_close_an_article():
     ("B101", "#giávàng #SJC #TỷGiá"),
     ("B101", "« 1 2 3 »"),
     ("B101", "Trang 1 2 3 ... 10 Tiếp"),
+    ("B101", "Xem thêm: Giá vàng hôm nay tăng mạnh lên mức kỷ lục mới"),
+    ("B101", "Bài liên quan: Từ 1/1/2025, vượt đèn đỏ có thể bị phạt tới 20 triệu đồng"),
+    ("B101", ">> Giá vàng hôm nay tăng mạnh lên mức kỷ lục mới"),
+    ("B101", "Video | Podcast | E-paper"),
+    ("B101", "Giá vàng | Tỷ giá | Thời tiết | Xổ số"),
     ("B102", "Chia sẻ"),
     ("B102", "Bình luận (12)"),
     ("B102", "1.234 lượt xem"),
@@ -175,6 +190,8 @@ def test_a_site_name_opens_a_page_but_may_close_an_article():
     ("B104", "Tổng hợp tin tự động tinmoi-247.com (r) © 2020"),
     ("B104", "© Bản quyền thuộc về Báo Tuổi Trẻ"),
     ("B104", "Copyright © 2024 Dân trí. All rights reserved."),
+    ("B104", "Báo Tuổi Trẻ © 2024"),
+    ("B104", "Cơ quan của Trung ương Đoàn. All rights reserved."),
     ("B104", "Giấy phép số 123/GP-BTTTT"),
     ("B104", "Giấy phép hoạt động báo điện tử số 548/GP-BTTTT do Bộ TT&TT cấp ngày 24/8/2021."),
     ("B104", "Hotline: 0901 234 567"),

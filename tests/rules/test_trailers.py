@@ -105,6 +105,12 @@ def test_a_heading_that_ends_the_text_is_a_trailer():
     assert fixed(text, "T101") == SHORT
 
 
+def test_a_list_above_the_article_is_the_page_header_not_a_trailer():
+    text = "Tin nóng:\n\nVideo | Podcast | E-paper\n\n" + SHORT
+    assert codes(text, "T") == []
+    assert fixed(text, "B", "T") == SHORT
+
+
 def test_weak_headings_need_two_teasers():
     one = SHORT + "\nNổi bật\n\n" + TEASERS[0] + "\n"
     two = SHORT + "\nNổi bật\n\n" + TEASERS[0] + "\n\n" + TEASERS[2] + "\n"
@@ -181,6 +187,34 @@ def test_a_paragraph_ending_with_an_ellipsis_is_not_a_teaser():
     assert_clean([text, seed_text("003").split("Thanhnien.vn")[0]], "T103")
 
 
+HEADLINES = ["Sầu riêng mất giá, nông dân Tây Nguyên lo lỗ",
+             "Từ 1/1/2025, vượt đèn đỏ có thể bị phạt tới 20 triệu đồng",
+             "Xe khách tông đuôi xe tải trên cao tốc, 12 người bị thương",
+             "Mỗi ngày Việt Nam thải ra khoảng 2.500 tấn rác nhựa"]
+
+
+def test_headlines_after_the_byline_are_teasers():
+    text = SHORT + "\nHoàng Nam\n\n" + "\n".join(HEADLINES[:2]) + "\n"
+    assert codes(text, "T") == ["T103"]
+    assert fixed(text, "T", unsafe=True) == SHORT + "\nHoàng Nam\n"
+
+
+def test_four_headlines_end_a_text_without_a_byline():
+    text = ARTICLE + "\n" + "\n".join(HEADLINES) + "\n"
+    assert codes(text, "T") == ["T103"]
+    assert fixed(text, "T", unsafe=True) == ARTICLE
+    # Three are not enough, and a list the article introduces with ":" is the article's.
+    assert_clean([ARTICLE + "\n" + "\n".join(HEADLINES[:3]) + "\n",
+                  ARTICLE + "\nCác tin chính trong ngày:\n\n" + "\n".join(HEADLINES) + "\n"], "T")
+
+
+def test_a_footer_after_the_byline_is_not_a_teaser_run():
+    # Seed 002's ending: B's footer, not teasers (no headline: "©", and "Thông tin" is too short).
+    assert codes(seed_text("002"), "T") == []
+    text = SHORT + "\nNgọc Ánh\n\nTổng biên tập: Nguyễn Minh Đức\nĐường dây nóng: 0912 345 678 - Email: a@b.vn\n"
+    assert codes(text, "T") == []
+
+
 def test_teaser_run_keeps_the_byline():
     text = ARTICLE + "\n" + "\n\n".join(TEASERS) + "\n\nNgọc Ánh\n"
     assert fixed(text, "T103", unsafe=True) == ARTICLE + "\nNgọc Ánh\n"
@@ -199,6 +233,19 @@ def test_off_topic_tail_after_an_article_on_diplomacy():
     assert "against the article's own" in found[0].message
     assert fixed(text, "T", unsafe=True) == ARTICLE
     assert fixed(text, "T") == text
+
+
+def test_one_off_topic_paragraph_after_the_byline_is_enough():
+    text = ARTICLE + "\nNgọc Ánh\n\n" + OFF_TOPIC[1] + "\n"
+    assert codes(text, "T") == ["T104"]
+    assert fixed(text, "T", unsafe=True) == ARTICLE + "\nNgọc Ánh\n"
+    # Without the byline, one paragraph is too little evidence.
+    assert codes(ARTICLE + "\n" + OFF_TOPIC[1] + "\n", "T104") == []
+
+
+def test_word_segmented_byline_still_protects_the_ending():
+    segmented = ARTICLE + "\n" + OFF_TOPIC[0] + "\n\n" + OFF_TOPIC[1] + "\n\nKhánh_Hòa\n"
+    assert codes(segmented, "T104") == []
 
 
 def test_no_off_topic_tail_when_the_text_ends_with_the_byline():
