@@ -268,12 +268,16 @@ class _Classified:
     flagged: Optional[Dict[int, str]] = None  # non-blank index -> kind, after context is applied
 
 
-_cache: List[object] = [None, None]  # [document, _Classified]: the last document classified
+# The last document classified and its classes, shared by the rules of the family.
+# One tuple, read and replaced whole, so concurrent checks never mix two documents.
+_last: Tuple[object, Optional[_Classified]] = (None, None)
 
 
 def _classify(document: Document) -> _Classified:
-    if _cache[0] is document:
-        return _cache[1]  # type: ignore[return-value]
+    global _last
+    cached_document, cached = _last
+    if cached_document is document and cached is not None:
+        return cached
     matcher = _base_matcher()
     classify = matcher.classify
     lines, keys, marks = [], [], {}
@@ -301,7 +305,7 @@ def _classify(document: Document) -> _Classified:
         lines.append(index)
         keys.append(key)
     result = _Classified(lines, keys, marks)
-    _cache[0], _cache[1] = document, result
+    _last = (document, result)
     return result
 
 
@@ -409,8 +413,8 @@ _CATALOGUE_OPTIONS = (
            help="More whole-line phrases of this kind, compared after normalisation (lower case, spaces "
                 "collapsed, bullets and punctuation stripped from the ends)."),
     Option(name="extra-patterns", type=tuple, default=(),
-           help="More whole-line regular expressions of this kind, matched against the normalised line "
-                "(write them in lower case)."),
+           help="More regular expressions of this kind, matched against the whole normalised line (write "
+                "them in lower case); one written 'search: <regex>' may match anywhere in the line."),
     Option(name="replace-catalogue", type=bool, default=False,
            help="Use only extra-phrases and extra-patterns for this kind, not the built-in catalogue."),
 )

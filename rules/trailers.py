@@ -159,7 +159,9 @@ class _Lines:
     cache: Dict[object, object] = field(default_factory=dict)  # results shared between the T rules
 
 
-_cache: List[object] = [None, None]  # [document, _Lines]: the last document classified
+# The last document classified and its classes, shared by the rules of the family.
+# One tuple, read and replaced whole, so concurrent checks never mix two documents.
+_last: Tuple[object, Optional[_Lines]] = (None, None)
 
 
 def _shape(text: str) -> str:
@@ -190,8 +192,10 @@ def _classify_line(text: str, key: Optional[str], headings: Dict[str, str]) -> s
 
 
 def _lines(document: Document) -> _Lines:
-    if _cache[0] is document:
-        return _cache[1]  # type: ignore[return-value]
+    global _last
+    cached_document, cached = _last
+    if cached_document is document and cached is not None:
+        return cached
     headings = _default_headings()
     numbers, texts, keys, classes = [], [], [], []
     for line in document.lines:
@@ -204,7 +208,7 @@ def _lines(document: Document) -> _Lines:
         keys.append(key)
         classes.append(_classify_line(text, key, headings))
     result = _Lines(numbers, texts, keys, classes)
-    _cache[0], _cache[1] = document, result
+    _last = (document, result)
     return result
 
 
@@ -371,7 +375,9 @@ class RelatedArticles(_TrailerRule):
     A heading must stand alone: "Bạn đọc có thể xem thêm tại..." and "Tin mới
     nhất từ Bộ Y tế cho biết..." are sentences, not headings. A heading with
     no teasers after it is left to B101, unless it ends the text. Weak
-    headings ("Nổi bật", "Sự kiện") need two or more teasers.
+    headings ("Nổi bật", "Sự kiện") need two or more teasers. A list starts
+    after the article's first paragraph: above it, a heading with headlines
+    ("Tin nóng:" and a menu) is the page's header, B101's.
 
     ## Why it matters
     Seeds 003 and 004 end with dozens of teasers of other articles, more text
