@@ -9,24 +9,26 @@ never matches, so "Ông chia sẻ rằng..." is safe while a line "Chia sẻ" is
 
 The catalogue is data, a pair of files per kind in ``rules/data/``:
 ``boilerplate_<kind>.txt`` (exact phrases) and
-``boilerplate_<kind>_patterns.txt`` (whole-line regular expressions for what
-has structure: licences, hotlines, breadcrumbs, counters). Each file has three
-sections. ``[strong]`` entries are flagged wherever the line stands alone;
-``[contextual]`` entries ("Thông tin", "Thể thao", "Địa chỉ: ...") are ordinary
-words a real heading could be, so they are flagged only next to other
-boilerplate (blank lines between are ignored) or as the first or last line of
-the text; ``[top]`` entries (bare site names) only next to boilerplate or as
-one of the first two lines (under the headline), since a site name at the
-end may be the article's credit;
-``[company]`` entries (an address, a phone number: a review of a restaurant
-may end with its address) only next to other boilerplate; ``[title]`` entries
-are strong, but only on a line that reads as a title (no final full stop), for
-links such as "Xem thêm: <title>".
+``boilerplate_<kind>_patterns.txt`` (regular expressions for what has
+structure: licences, hotlines, breadcrumbs, counters), in sections:
 
-Speed: one dict lookup per short line and one combined, anchored regex; lines
-longer than ``_MAX_LINE`` characters are article paragraphs and are skipped
-before any normalisation. The classification of a document's lines is shared
-by all B rules (computed once per document).
+- ``[strong]``: flagged wherever the line stands alone;
+- ``[title]``: strong, but only on a line that reads as a title (no final
+  full stop), for links such as "Xem thêm: <title>";
+- ``[contextual]``: ordinary words a real heading could be ("Thông tin",
+  "Thể thao"), flagged only next to other boilerplate (blank lines between
+  are ignored) or as the first or last line of the text;
+- ``[top]``: bare site names, flagged next to boilerplate or as one of the
+  first two lines (under the headline); at the end, a site name may be the
+  article's credit;
+- ``[company]``: flagged only next to other boilerplate ("Địa chỉ: ...", a
+  phone number: a review of a restaurant may end with its address).
+
+Speed: one dict lookup and one anchored regex per line, plus a few
+``search:`` patterns that start with a literal; lines longer than
+``_MAX_LINE`` characters are article paragraphs and are skipped before any
+normalisation. The classification of a document's lines is shared by all B
+rules (computed once per document).
 """
 
 from __future__ import annotations
@@ -268,6 +270,15 @@ class _Classified:
     flagged: Optional[Dict[int, str]] = None  # non-blank index -> kind, after context is applied
 
 
+_LINK_MARKS = (">>", "»", "►", "▶", "→")
+
+
+def _reads_as_title(text: str) -> bool:
+    """No final full stop (a cut-off "..." is fine) and at most 40 words."""
+    text = text.rstrip().rstrip("”\"'’»)]*")
+    return text.count(" ") < 40 and (not text.endswith((".", ";", ",", ":")) or text.endswith(("...", "…")))
+
+
 # The last document classified and its classes, shared by the rules of the family.
 # One tuple, read and replaced whole, so concurrent checks never mix two documents.
 _last: Tuple[object, Optional[_Classified]] = (None, None)
@@ -307,15 +318,6 @@ def _classify(document: Document) -> _Classified:
     result = _Classified(lines, keys, marks)
     _last = (document, result)
     return result
-
-
-_LINK_MARKS = (">>", "»", "►", "▶", "→")
-
-
-def _reads_as_title(text: str) -> bool:
-    """No final full stop (a cut-off "..." is fine) and at most 40 words."""
-    text = text.rstrip().rstrip("”\"'’»)]*")
-    return text.count(" ") < 40 and (not text.endswith((".", ";", ",", ":")) or text.endswith(("...", "…")))
 
 
 def _apply_context(marks: Dict[int, Tuple[str, str]], count: int) -> Dict[int, str]:
