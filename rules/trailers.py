@@ -46,6 +46,8 @@ _PARAGRAPH_WORDS = 20
 _BODY_LINES = 40
 _MIN_BODY_PARAGRAPHS = 4
 _MIN_COHESION = 0.15
+# After the byline, a paragraph with at most this share of the body's syllable pairs is off-topic.
+_NOTHING_SHARED = 0.05
 
 # ---------------------------------------------------------------------------
 # Normalisation (the same key as the B rules use: whole lines, ends stripped)
@@ -661,10 +663,11 @@ def _off_topic_tail(lines: _Lines, window: int, ratio: float, min_paragraph_word
             return None
         cohesion = sorted(_share(words[j], frequency, True) for j in body[-_BODY_LINES:])
         median = cohesion[len(cohesion) // 2]
-        if median < _MIN_COHESION:
-            return None  # a body whose paragraphs share little (a match report) has no topic to diverge from
         shares = [_share(words[i], frequency, False) for i in tail]
-        if max(shares) >= ratio * median:
+        # A body whose paragraphs share little (a match report) has no topic to diverge from; after
+        # the byline, though, text that shares next to nothing with the article is evidence enough.
+        diverges = median >= _MIN_COHESION and max(shares) < ratio * median
+        if not (diverges or (after_byline and max(shares) <= _NOTHING_SHARED)):
             return None
         first = cut
         while len(words[first]) < min_paragraph_words and (
@@ -703,15 +706,17 @@ class OffTopicTail(_TrailerRule):
     `ratio` times that cohesion. The longest such tail is reported.
 
     To keep it precise, the tail needs two or more paragraphs of at least
-    `min-paragraph-words` pairs and a headline (a title-like line of six words
-    or more: a teaser's title); the body needs four or more paragraphs and a cohesion of at
-    least 0.15 (a match report whose paragraphs share little has no topic to
-    diverge from); and nothing is flagged when the text ends with a byline or
-    a credit ("Ngọc Ánh", "Theo TTXVN"), since the article then runs to the
-    end. Appended to the diplomacy article of seed 003 (without their "..."),
-    its farming and football teasers score 0–11% against a body cohesion of
-    48% (threshold 19%), while every paragraph of the article scores 23% or
-    more.
+    `min-paragraph-words` pairs and a headline (a title-like line of six
+    words or more: a teaser's title); the body needs four or more paragraphs
+    and a cohesion of at least 0.15 (a match report whose paragraphs share
+    little has no topic to diverge from); and nothing is flagged when the
+    text ends with a byline or a credit ("Ngọc Ánh", "Theo TTXVN"), since the
+    article then runs to the end. Text *after* a byline needs less: one paragraph, no headline, and
+    either the test above or at most 5% of its pairs found in the body.
+
+    Appended to the diplomacy article of seed 003 (without their "..."), its
+    farming and football teasers score 0–11% against a body cohesion of 48%
+    (threshold 19%), while every paragraph of the article scores 23% or more.
 
     ## Why it matters
     Appended unrelated text mixes topics inside one document: a classifier
