@@ -116,7 +116,10 @@ def fix_document(
         diagnostics = check_document(Document(text, path), rules)
         applicable = [d for d in diagnostics if d.fix is not None and can_fix(d)]
         if not applicable:
-            return FixResult(text, original, fixed, diagnostics, True, passes)
+            kept = keep_final_newline(original, text)
+            if kept != text:
+                diagnostics = check_document(Document(kept, path), rules)
+            return FixResult(kept, original, fixed, diagnostics, True, passes)
         chosen = select_non_overlapping(applicable)
         text = apply_fixes(text, [d.fix for d in chosen])
         fixed.extend(chosen)
@@ -126,6 +129,17 @@ def fix_document(
     # Not converged: keep the original text and report its problems as not fixed.
     remaining = check_document(Document(original, path), rules)
     return FixResult(original, original, [], remaining, False, passes)
+
+
+def keep_final_newline(original: str, text: str) -> str:
+    """A file that ended with a newline still does after fixing, and one that did not still does not."""
+    if not text or text == original:
+        return text
+    if original.endswith("\n") and not text.endswith("\n"):
+        return text + "\n"
+    if not original.endswith("\n") and text.endswith("\n"):
+        return text.rstrip("\n")
+    return text
 
 
 def group_by_code(diagnostics: Sequence[Diagnostic]) -> Dict[str, List[Diagnostic]]:

@@ -141,3 +141,12 @@ def test_document_memo_computes_once_per_document():
     assert doc.memo("test.lines", lambda d: calls.append(1) or -1) == 2
     assert Document("x").memo("test.lines", lambda d: len(d.lines)) == 1
     assert calls == [1]
+
+
+def test_fixing_keeps_the_presence_or_absence_of_a_final_newline():
+    deletes_tail = [make_rule("W901", "\nTRAILER", "")]
+    assert fix_document(Document("bài\nTRAILER"), deletes_tail, always).text == "bài"
+    eats_newline = [make_rule("W901", "x\n", "x")]
+    assert fix_document(Document("a x\n"), eats_newline, always).text == "a x\n"
+    adds_newline = [make_rule("W901", "END", "end\n")]
+    assert fix_document(Document("the END"), adds_newline, always).text == "the end"

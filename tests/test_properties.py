@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 import vnlint
 from vnlint.config import active_rules, config_from_dict
 from vnlint.document import Document
-from vnlint.engine import check_document
+from vnlint.engine import apply_fixes, check_document
 
 # Vietnamese letters, ASCII, punctuation the rules care about, whitespace and troublemakers.
 VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
@@ -43,14 +43,25 @@ def test_fix_is_idempotent(text):
 
 @SETTINGS
 @given(texts)
-def test_fixes_change_nothing_outside_the_ranges_they_report(text):
-    for d in check_document(Document(text), active_rules(ALL_RULES)):
+def test_fixes_change_nothing_outside_the_lines_they_report(text):
+    # A fix may touch only the lines its diagnostic reports, plus the line breaks around
+    # them (deleting a last line takes the break before it).
+    doc = Document(text)
+    for d in check_document(doc, active_rules(ALL_RULES)):
         if d.fix is None:
             continue
+        first = doc.line_starts[d.start.line - 1]
+        last_line_end = doc.line_starts[d.end.line] - 1 if d.end.line < len(doc.line_starts) else len(text)
         for edit in d.fix.edits:
-            assert d.start_offset <= edit.start <= edit.end <= d.end_offset or (
-                edit.start == edit.end and d.start_offset <= edit.start <= d.end_offset
-            ), f"{d.code} edit {edit} outside its range {d.start_offset}-{d.end_offset}"
+            assert first - 1 <= edit.start <= edit.end <= last_line_end + 1, (
+                f"{d.code} edit {edit} outside lines {d.start.line}-{d.end.line}"
+            )
+        fixed = apply_fixes(text, [d.fix])
+        prefix = max(0, first - 1)
+        assert fixed[:prefix] == text[:prefix]
+        tail = len(text) - min(len(text), last_line_end + 1)
+        if tail:
+            assert fixed[-tail:] == text[-tail:]
 
 
 @SETTINGS
