@@ -100,9 +100,9 @@ def test_periodic_repeats_converge_to_one_copy():
 def test_copy_at_the_end_of_the_file():
     # The edit never starts before the copy (so the diagnostic sits on the copy's line): a copy
     # that ends the file goes up to the end, and the blank line before it is left to W001.
-    assert fixed(f"{TITLE}\n{BODY}\n{TITLE}", "D101") == f"{TITLE}\n{BODY}\n"
+    assert fixed(f"{TITLE}\n{BODY}\n{TITLE}", "D101") == f"{TITLE}\n{BODY}"
     assert fixed(f"{TITLE}\n\n{BODY}\n\n{TITLE}\n", "D101") == f"{TITLE}\n\n{BODY}\n\n"
-    assert fixed(f"{TITLE}\n\n{BODY}\n\n{TITLE}", "D101", "W001") == f"{TITLE}\n\n{BODY}\n"
+    assert fixed(f"{TITLE}\n\n{BODY}\n\n{TITLE}", "D101", "W001") == f"{TITLE}\n\n{BODY}"
     assert fixed(f"{TITLE}\n\n{BODY}\n\n{TITLE}\n", "D101", "W001") == f"{TITLE}\n\n{BODY}\n"
 
 

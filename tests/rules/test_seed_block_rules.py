@@ -43,7 +43,7 @@ def test_seed_002_section_label_and_aggregator_footer():
     result = fixed(text, "B", "T")
     assert nonblank(result) == kept_after_fix(text, {1, 24, 26})
     assert result.startswith("Hội kiến với Bí thư Tỉnh ủy Quảng Đông")
-    assert result.endswith("\n\nNgọc Ánh\n")  # the byline stays
+    assert result.endswith("\n\nNgọc Ánh")  # the byline stays
 
 
 def test_seed_003_credit_caption_marker_sources_and_related_lists():
@@ -63,7 +63,7 @@ def test_seed_003_credit_caption_marker_sources_and_related_lists():
                     "Mốc son mới trong quan hệ Việt Nam – Trung Quốc"):
         assert heading in nonblank(result)
     assert lines[12] in nonblank(result)  # the real photo caption "... Trong ảnh: ..."
-    assert result.endswith("các cơ chế trao đổi, đàm phán giữa hai bên về vấn đề trên biển được duy trì thường xuyên.\n")
+    assert result.endswith("các cơ chế trao đổi, đàm phán giữa hai bên về vấn đề trên biển được duy trì thường xuyên.")
     assert "\n\n\n" not in result
 
 
@@ -79,7 +79,7 @@ def test_seed_004_related_list_and_most_read():
     assert nonblank(result) == kept_after_fix(text, set(trailer))
     assert "26/04/2023 14:28" in nonblank(result)
     assert lines[8] in nonblank(result)  # "... hội kiến Tổng Bí thư ... Tập Cận Bình - Ảnh: TTXVN"
-    assert result.endswith("Đại sứ quán Việt Nam tại Bắc Kinh, Trung Quốc./.\n")
+    assert result.endswith("Đại sứ quán Việt Nam tại Bắc Kinh, Trung Quốc./.")
 
 
 def test_seed_004_dateline_with_the_opt_in_rule():
