@@ -58,22 +58,52 @@ class _Content:
     key: str  # normalise_line(text)
 
 
-_CONTENT_KEY = "_duplicates_content"  # the three D rules share one normalised view per document
 _INVISIBLE_CHARACTER = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
+def _normalised_lines(document: Document) -> List[str]:
+    """normalise_line() of every line of the document, "" for a blank line (index = line number - 1).
+
+    Computed once per document and shared by the three D rules.
+    """
+    return document.memo("duplicates.normalised_lines", _normalise_lines)
+
+
+def _normalise_lines(document: Document) -> List[str]:
+    text = document.text
+    lines = text.split("\n")
+    if len(lines) > 1 and not lines[-1]:
+        lines.pop()  # as in Document.lines: a final newline does not start an extra, empty line
+    if _is_already_normalised(text, lines):
+        return lines
+    # Whole-document checks first: text without NFC or invisible-character problems needs only the spaces fixed.
+    if text.isascii() or (unicodedata.is_normalized("NFC", text) and not _INVISIBLE_CHARACTER.search(text)):
+        return [" ".join(line.split()) for line in lines]
+    return [normalise_line(line) for line in lines]
+
+
+def _is_already_normalised(text: str, lines: Sequence[str]) -> bool:
+    """Whether every line already equals its normalise_line() form, decided by a few whole-text scans.
+
+    Clean text is the common case, and splitting and joining every line costs
+    more than the rest of D101. str.isprintable() is false for every whitespace
+    character except the space (tab, no-break space, line separator...) and for
+    the invisible format characters, so a printable line can only differ from
+    its normal form by a doubled space or a space at either end.
+    """
+    return (all(map(str.isprintable, lines))
+            and "  " not in text and " \n" not in text and "\n " not in text
+            and not text.startswith(" ") and not text.endswith(" ")
+            and (text.isascii() or unicodedata.is_normalized("NFC", text)))
+
+
 def _content_lines(document: Document) -> List[_Content]:
-    """The non-blank lines of the document, normalised; computed once and cached on the document."""
-    content = document.__dict__.get(_CONTENT_KEY)
-    if content is None:
-        text = document.text
-        # Whole-document checks first: clean text needs neither NFC nor invisible-character work per line.
-        if text.isascii() or (unicodedata.is_normalized("NFC", text) and not _INVISIBLE_CHARACTER.search(text)):
-            content = [_Content(line.number, key) for line in document.lines if (key := " ".join(line.text.split()))]
-        else:
-            content = [_Content(line.number, key) for line in document.lines if (key := normalise_line(line.text))]
-        document.__dict__[_CONTENT_KEY] = content
-    return content
+    """The non-blank lines of the document, normalised; computed once per document."""
+    return document.memo("duplicates.content_lines", _collect_content_lines)
+
+
+def _collect_content_lines(document: Document) -> List[_Content]:
+    return [_Content(number, key) for number, key in enumerate(_normalised_lines(document), 1) if key]
 
 
 def _is_long_enough(key: str, min_length: int, min_words: int) -> bool:
@@ -166,9 +196,12 @@ class DuplicateText(Rule):
     )
 
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
+        keys = _normalised_lines(document)
+        distinct = set(keys)
+        distinct.discard("")
+        if len(distinct) == len(keys) - keys.count(""):
+            return  # no non-blank line repeats: the common case, decided by one set
         content = _content_lines(document)
-        if len(content) < 2:
-            return
         first_seen: Dict[str, int] = {}
         earlier: List[Tuple[int, ...]] = []  # per content index: earlier indices with the same text
         occurrences: Dict[str, List[int]] = {}
@@ -182,8 +215,6 @@ class DuplicateText(Rule):
                 earlier.append(tuple(seen))
                 if len(seen) < _MAX_OCCURRENCES:
                     seen.append(index)
-        if len(first_seen) == len(content):
-            return  # no line repeats: the common case, decided by one dict pass
         blocks = _longest_runs(earlier)
         index = 0
         while index < len(content):
@@ -546,8 +577,9 @@ class TruncatedCopy(Rule):
     )
 
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
-        if not _ENDS_WITH_ELLIPSIS.search(document.text):
-            return  # the common case, decided by one regex search
+        text = document.text
+        if ("..." not in text and "…" not in text) or not _ENDS_WITH_ELLIPSIS.search(text):
+            return  # the common case, decided by two substring scans (and a regex search for the few with an ellipsis)
         content = _content_lines(document)
         if len(content) < 2:
             return
