@@ -43,6 +43,7 @@ from typing import ClassVar, Dict, Iterator, List, Optional, Sequence, Tuple
 from vnlint.diagnostic import Diagnostic, Edit
 from vnlint.document import Document
 from vnlint.rule import Option, Rule, RuleOptions
+from vnlint.rules.vietnamese import normalise_line
 
 _DATA = Path(__file__).parent / "data"
 # Longer lines are article paragraphs: no chrome line (not even a glued
@@ -54,37 +55,20 @@ _STRENGTHS = ("strong", "title", "contextual", "top", "company")
 _KINDS = ("navigation", "share", "credit", "footer", "caption", "advert", "timestamp")
 
 # ---------------------------------------------------------------------------
-# Normalisation
+# Normalisation: lines with vietnamese.normalise_line, patterns here
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_ODD_SPACE = re.compile(r"[^\S ]|  ")
-_EDGE = (" \t-–—―‒•·∙●○◦▪▫■□◆◇►▶▸▹◀◂◄»«›‹>|¦:;,.!?/\\*+=_~()[]{}<\"'“”‘’„‟…→←↑↓⇒⟩⟨❯❮➤➜➔☞✓✔✕✖×"
-         "\u00a0\u202f\u2007\u3000")
-# The open rhymes oa, oe, uy take the tone mark on either vowel (hòa/hoà,
-# thủy/thuỷ); both spellings are common, so lookups use the modern one.
-_TO_MODERN: Dict[str, str] = {}
-for _mark in "\u0300\u0301\u0309\u0303\u0323":
-    for _vowel, _next in (("o", "a"), ("o", "e"), ("u", "y")):
-        _TO_MODERN[unicodedata.normalize("NFC", _vowel + _mark) + _next] = (
-            _vowel + unicodedata.normalize("NFC", _next + _mark))
-_TONE_PLACEMENT = re.compile("(?:" + "|".join(_TO_MODERN) + r")(?![^\W\d_])")
-
-
-def normalise_line(text: str) -> str:
-    """The lookup key of a line: NFC, lower case, spaces collapsed, ends stripped, modern oa/oe/uy tones."""
-    if text.isascii():
-        return " ".join(text.lower().split()).strip(_EDGE)
-    text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text)).lower()
-    if _ODD_SPACE.search(text):  # most lines have single plain spaces: skip the costly split and join
-        text = " ".join(text.split())
-    text = text.strip(_EDGE)
-    return _TONE_PLACEMENT.sub(lambda m: _TO_MODERN[m.group()], text)
+# The last two letters of a word: where normalise_line moves the tone of oa, oe, uy (hòa -> hoà).
+_WORD_END = re.compile(r"[^\W\d_]{2}(?![^\W\d_])")
 
 
 def _normalise_pattern(pattern: str) -> str:
-    # Patterns are written in lower case; only letters are touched, never regex syntax.
+    """NFC and the tone placement of normalise_line, so a pattern matches keys.
+
+    Patterns are written in lower case; only the ends of lower-case words are
+    touched, never regex syntax (normalise_line would lower "\\S" and strip "[").
+    """
     pattern = unicodedata.normalize("NFC", pattern)
-    return _TONE_PLACEMENT.sub(lambda m: _TO_MODERN[m.group()], pattern)
+    return _WORD_END.sub(lambda m: normalise_line(m.group()) if m.group().islower() else m.group(), pattern)
 
 
 # ---------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from typing import Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple
 from vnlint.diagnostic import Diagnostic, Edit
 from vnlint.document import Document
 from vnlint.rule import Option, Rule, RuleOptions
+from vnlint.rules.vietnamese import normalise_line
 
 _DATA = Path(__file__).parent / "data"
 # Lines longer than this are never headings, sources or bylines.
@@ -48,32 +49,6 @@ _MIN_BODY_PARAGRAPHS = 4
 _MIN_COHESION = 0.15
 # After the byline, a paragraph with at most this share of the body's syllable pairs is off-topic.
 _NOTHING_SHARED = 0.05
-
-# ---------------------------------------------------------------------------
-# Normalisation (the same key as the B rules use: whole lines, ends stripped)
-
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_ODD_SPACE = re.compile(r"[^\S ]|  ")
-_EDGE = (" \t-–—―‒•·∙●○◦▪▫■□◆◇►▶▸▹◀◂◄»«›‹>|¦:;,.!?/\\*+=_~()[]{}<\"'“”‘’„‟…→←↑↓⇒⟩⟨❯❮➤➜➔☞✓✔✕✖×"
-         "\u00a0\u202f\u2007\u3000")
-_TO_MODERN: Dict[str, str] = {}
-for _mark in "\u0300\u0301\u0309\u0303\u0323":
-    for _vowel, _next in (("o", "a"), ("o", "e"), ("u", "y")):
-        _TO_MODERN[unicodedata.normalize("NFC", _vowel + _mark) + _next] = (
-            _vowel + unicodedata.normalize("NFC", _next + _mark))
-_TONE_PLACEMENT = re.compile("(?:" + "|".join(_TO_MODERN) + r")(?![^\W\d_])")
-
-
-def normalise_line(text: str) -> str:
-    """NFC, lower case, spaces collapsed, bullets and punctuation stripped from the ends."""
-    if text.isascii():
-        return " ".join(text.lower().split()).strip(_EDGE)
-    text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text)).lower()
-    if _ODD_SPACE.search(text):  # most lines have single plain spaces: skip the costly split and join
-        text = " ".join(text.split())
-    text = text.strip(_EDGE)
-    return _TONE_PLACEMENT.sub(lambda m: _TO_MODERN[m.group()], text)
-
 
 # ---------------------------------------------------------------------------
 # Catalogues

@@ -5,7 +5,7 @@ import pytest
 import vnlint
 from conftest import assert_clean, codes, fixed, only, seed_text
 from vnlint.document import Document
-from vnlint.rules.trailers import normalise_line, trailer_edit
+from vnlint.rules.trailers import trailer_edit
 
 # Seed 003's article (diplomacy), its paragraphs as they are in the seed.
 SEED_003 = seed_text("003").split("\n")
@@ -41,11 +41,6 @@ def flagged(text: str, *selectors: str):
             if line.text.strip() and line.start < d.end_offset and d.start_offset < line.end:
                 result.setdefault(line.number, []).append(d.code)
     return result
-
-
-def test_normalise_line_matches_the_b_rules_key():
-    assert normalise_line(" » Tin liên quan: ") == "tin liên quan"
-    assert normalise_line("TIN LIÊN QUAN\u00a0") == "tin liên quan"
 
 
 # --- T101 related-articles ---------------------------------------------------------
