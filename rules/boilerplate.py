@@ -24,11 +24,12 @@ structure: licences, hotlines, breadcrumbs, counters), in sections:
 - ``[company]``: flagged only next to other boilerplate ("Địa chỉ: ...", a
   phone number: a review of a restaurant may end with its address).
 
-Speed: one dict lookup and one anchored regex per line, plus a few
-``search:`` patterns that start with a literal; lines longer than
-``_MAX_LINE`` characters are article paragraphs and are skipped before any
-normalisation. The classification of a document's lines is shared by all B
-rules (computed once per document).
+Speed: the whole text is normalised in one call, then each line costs one
+dict lookup and one anchored regex, plus a few ``search:`` patterns that
+start with a literal; lines longer than ``_MAX_LINE`` characters are article
+paragraphs and are not looked up. The keys, the classification and the
+flagged lines are per-document views (``document.memo``), computed once and
+shared by all B rules.
 """
 
 from __future__ import annotations
@@ -244,14 +245,26 @@ def _is_pagination(tokens: Sequence[str]) -> bool:
 # Classifying a document's lines
 
 
-@dataclass
+@dataclass(frozen=True)
+class _LineKeys:
+    """The text and the normalised key of every line, in the order of document.lines."""
+
+    texts: List[str]
+    keys: List[str]
+
+
+def _line_keys(document: Document) -> _LineKeys:
+    # Splitting the text is much cheaper than building document.lines, which is only needed to report.
+    # A final newline adds an empty last line here: it is blank, and blank lines are never classified.
+    return _LineKeys(document.text.split("\n"), normalise_line(document.text).split("\n"))
+
+
+@dataclass(frozen=True)
 class _Classified:
     """What the catalogue says about each non-blank line of one document."""
 
     lines: List[int]  # 0-based index into document.lines of each non-blank line
-    keys: List[Optional[str]]  # normalised key per non-blank line (None when too long to be chrome)
     marks: Dict[int, Tuple[str, str]]  # non-blank index -> (kind, strength)
-    flagged: Optional[Dict[int, str]] = None  # non-blank index -> kind, after context is applied
 
 
 _LINK_MARKS = (">>", "»", "►", "▶", "→")
@@ -263,31 +276,20 @@ def _reads_as_title(text: str) -> bool:
     return text.count(" ") < 40 and (not text.endswith((".", ";", ",", ":")) or text.endswith(("...", "…")))
 
 
-# The last document classified and its classes, shared by the rules of the family.
-# One tuple, read and replaced whole, so concurrent checks never mix two documents.
-_last: Tuple[object, Optional[_Classified]] = (None, None)
-
-
 def _classify(document: Document) -> _Classified:
-    global _last
-    cached_document, cached = _last
-    if cached_document is document and cached is not None:
-        return cached
-    matcher = _base_matcher()
-    classify = matcher.classify
-    lines, keys, marks = [], [], {}
-    for index, line in enumerate(document.lines):
-        text = line.text
-        if len(text) > _MAX_LINE:
-            if text.strip():
-                lines.append(index)
-                keys.append(None)
-            continue
-        key = normalise_line(text)
+    """The catalogue's marks, before context is applied; shared by the B rules through document.memo."""
+    line_keys = document.memo("boilerplate.line_keys", _line_keys)
+    texts = line_keys.texts
+    classify = _base_matcher().classify
+    lines, marks = [], {}
+    for index, key in enumerate(line_keys.keys):
         if not key:
-            if text.strip():  # a line of bullets or punctuation only: not blank, not chrome
+            if texts[index].strip():  # a line of bullets or punctuation only: not blank, not chrome
                 lines.append(index)
-                keys.append(key)
+            continue
+        lines.append(index)
+        text = texts[index]
+        if len(text) > _MAX_LINE:
             continue
         found = classify(key)
         if found and found[1] == "title":
@@ -296,12 +298,8 @@ def _classify(document: Document) -> _Classified:
         elif not found and text.lstrip().startswith(_LINK_MARKS) and _reads_as_title(text) and key.count(" ") >= 3:
             found = ("navigation", "strong")  # ">> <title of another article>"
         if found:
-            marks[len(lines)] = found
-        lines.append(index)
-        keys.append(key)
-    result = _Classified(lines, keys, marks)
-    _last = (document, result)
-    return result
+            marks[len(lines) - 1] = found
+    return _Classified(lines, marks)
 
 
 def _apply_context(marks: Dict[int, Tuple[str, str]], count: int) -> Dict[int, str]:
@@ -326,24 +324,30 @@ def _apply_context(marks: Dict[int, Tuple[str, str]], count: int) -> Dict[int, s
     return flagged
 
 
+def _flagged_by_kind(document: Document) -> Dict[str, List[int]]:
+    """Non-blank indices flagged with the built-in catalogue, by kind (shared by the B rules)."""
+    classified = document.memo("boilerplate.classified", _classify)
+    by_kind: Dict[str, List[int]] = {}
+    for index, kind in sorted(_apply_context(classified.marks, len(classified.lines)).items()):
+        by_kind.setdefault(kind, []).append(index)
+    return by_kind
+
+
 def _flagged_lines(document: Document, kind: str, options: RuleOptions) -> List[int]:
     """Non-blank indices this rule flags, with the rule's own catalogue options applied."""
-    classified = _classify(document)
-    extra_phrases, extra_patterns = tuple(options.extra_phrases), tuple(options.extra_patterns)
-    if not (extra_phrases or extra_patterns or options.replace_catalogue):
-        if classified.flagged is None:
-            classified.flagged = _apply_context(classified.marks, len(classified.lines))
-        flagged = classified.flagged
-    else:
-        marks = dict(classified.marks)
-        if options.replace_catalogue:
-            marks = {index: mark for index, mark in marks.items() if mark[0] != kind}
-        if extra_phrases or extra_patterns:
-            extra = _extra_matcher(kind, extra_phrases, extra_patterns)
-            for index, key in enumerate(classified.keys):
-                if key and (index not in marks or marks[index][1] != "strong") and extra.classify(key):
-                    marks[index] = (kind, "strong")
-        flagged = _apply_context(marks, len(classified.lines))
+    classified = document.memo("boilerplate.classified", _classify)
+    marks = dict(classified.marks)
+    if options.replace_catalogue:
+        marks = {index: mark for index, mark in marks.items() if mark[0] != kind}
+    if options.extra_phrases or options.extra_patterns:
+        extra = _extra_matcher(kind, tuple(options.extra_phrases), tuple(options.extra_patterns))
+        line_keys = document.memo("boilerplate.line_keys", _line_keys)
+        for index, line in enumerate(classified.lines):
+            key = line_keys.keys[line]
+            if (key and len(line_keys.texts[line]) <= _MAX_LINE and (index not in marks or marks[index][1] != "strong")
+                    and extra.classify(key)):
+                marks[index] = (kind, "strong")
+    flagged = _apply_context(marks, len(classified.lines))
     return sorted(index for index, flagged_kind in flagged.items() if flagged_kind == kind)
 
 
@@ -416,10 +420,13 @@ class _CatalogueRule(Rule):
     options = _CATALOGUE_OPTIONS
 
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
-        indices = _flagged_lines(document, self.kind, options)
+        if options == _DEFAULT_CATALOGUE_OPTIONS:  # usual case: read the flags shared by the B rules
+            indices = document.memo("boilerplate.flagged", _flagged_by_kind).get(self.kind, [])
+        else:
+            indices = _flagged_lines(document, self.kind, options)
         if not indices:
             return
-        nonblank = _classify(document).lines
+        nonblank = document.memo("boilerplate.classified", _classify).lines
         for first, last in _blocks(indices):
             first_line, last_line = nonblank[first] + 1, nonblank[last] + 1
             edit = removal_edit(document, first_line, last_line)
@@ -429,6 +436,10 @@ class _CatalogueRule(Rule):
             yield self.diagnostic(document, edit.start, max(edit.end, document.lines[last_line - 1].end),
                                   f"{self.label} \"{shown}\"{where} is site chrome, not article text",
                                   edits=[edit], fix_message="Delete the line")
+
+
+# The catalogue options as most runs leave them (comparing them is cheaper than reading each of them).
+_DEFAULT_CATALOGUE_OPTIONS = _CatalogueRule.default_options()
 
 
 class NavigationLine(_CatalogueRule):
@@ -757,13 +768,14 @@ class Dateline(Rule):
 
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
         pattern = _dateline_pattern(tuple(options.extra_patterns), options.replace_catalogue)
-        for line in document.lines:
-            text = line.text
+        line_keys = document.memo("boilerplate.line_keys", _line_keys)
+        for index, key in enumerate(line_keys.keys):
+            text = line_keys.texts[index]
             # A dateline is short and starts with a digit or a weekday ("Thứ", "Chủ nhật", "T2", "Mon").
-            if len(text) > 80 or not text.strip():
+            if len(text) > 80 or not key:
                 continue
-            key = normalise_line(text)
-            if key and pattern.fullmatch(key):
+            if pattern.fullmatch(key):
+                line = document.lines[index]
                 edit = removal_edit(document, line.number, line.number)
                 yield self.diagnostic(document, edit.start, max(edit.end, line.end),
                                       f"Dateline \"{text.strip()}\" alone on a line",
