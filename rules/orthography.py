@@ -1,9 +1,11 @@
 """V: Vietnamese orthography.
 
-Both rules start from the same fast path: the set of distinct
-whitespace-separated tokens of the document, built at C speed from its UTF-8
-bytes and shared between the rules. Only tokens never seen before are looked
-at in Python, and only the few suspects are searched for in the text.
+Clean text is decided without looking at its words one by one. V101 needs
+a document that uses both tone styles (or the one not wanted): one regular
+expression scan shows that a style is absent. V102 compares all the words of
+a document at once, as a set, with every valid syllable; only the tokens that
+hold one of the few other words are analysed in Python. What both rules
+learn about a document is shared between them through Document.memo.
 
 Text in a legacy encoding or mojibake (VNI, TCVN3, cp1258, UTF-8 read as
 cp1252) is full of impossible syllables; that is the E family's finding, not
@@ -17,7 +19,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, FrozenSet, Iterator, List, Optional, Sequence, Set, Tuple
+from typing import Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
 from vnlint.diagnostic import Diagnostic, Edit
 from vnlint.document import Document
@@ -29,6 +31,7 @@ from vnlint.rules.vietnamese import (
     TONE_NONE,
     VIETNAMESE_LETTERS,
     WORD,
+    all_syllables,
     apply_tone,
     has_vietnamese_letters,
     is_vietnamese_syllable,
@@ -256,11 +259,27 @@ def _is_alien(word: str) -> bool:
     return any(char not in VIETNAMESE_LETTERS and not unicodedata.combining(char) for char in word)
 
 
-def _token_findings(token: str) -> Tuple[List[Tuple[int, int, str, int]], int]:
+@lru_cache(maxsize=4096)
+def _verdict_anywhere(word: str) -> int:
+    """_FINE, _REPORT or _REPORT_IF_ATTESTED for a non-ASCII word, whatever its token.
+
+    The token can only spare a word reported here (digits or a URL in it, a
+    name joiner or a mojibake symbol next to it), never condemn one found fine.
+    """
+    if _is_alien(word):
+        return _FINE  # another language or broken encoding: counted, not reported
+    if not _has_stray_mark(word):
+        checked = unicodedata.normalize("NFC", word) if _COMBINING.search(word) else word
+        if not has_vietnamese_letters(checked) or is_vietnamese_syllable(checked):
+            return _FINE
+    return _word_verdict(word)
+
+
+def _token_findings(token: str) -> Tuple[Tuple[Tuple[int, int, str, int], ...], int]:
     """The words to report inside one whitespace-separated token, as (start, end, word, verdict),
     and how many of its words look like another language or broken encoding."""
     if _SKIP_TOKEN.search(token) or _INVISIBLE.search(token):
-        return [], 0  # numbers, URLs, e-mails, @handles, #hashtags, paths; invisible characters
+        return (), 0  # numbers, URLs, e-mails, @handles, #hashtags, paths; invisible characters
     findings = []
     alien = 0
     for match in WORD.finditer(token):
@@ -273,80 +292,148 @@ def _token_findings(token: str) -> Tuple[List[Tuple[int, int, str, int]], int]:
         if any("\u0080" <= char <= "\u00bf" and char != "\u00a0" for char in neighbours) or _is_alien(word):
             alien += 1
             continue
-        stray = _has_stray_mark(word)
-        if not stray:
-            checked = unicodedata.normalize("NFC", word) if _COMBINING.search(word) else word
-            if not has_vietnamese_letters(checked) or is_vietnamese_syllable(checked):
-                continue
+        verdict = _verdict_anywhere(word)
+        if verdict == _FINE:
+            continue
         joined = (start > 0 and token[start - 1] in _NAME_JOINERS) or (end < len(token) and token[end] in _NAME_JOINERS)
-        if joined and word[0].isupper() and not stray:
+        if joined and word[0].isupper() and not _has_stray_mark(word):
             continue  # Uyn-xtơn, H'Mông, M'Đrắk: transliterated and minority names
-        verdict = _word_verdict(word)
-        if verdict != _FINE:
-            findings.append((start, end, word, verdict))
-    return findings, alien
+        findings.append((start, end, word, verdict))
+    return tuple(findings), alien
 
 
 # -- one document -----------------------------------------------------------------------
+#
+# Clean text must be decided fast, and almost all of its words are valid
+# syllables. So a document's words are first compared, all at once, with the
+# set of every valid syllable (vietnamese.all_syllables); only the tokens that
+# hold one of the few other words ("Đắk", "Jürgen", "đìều") are analysed one
+# by one.
 
-_ANALYSIS_KEY = "_orthography_analysis"
-# Raw tokens known to need nothing from V102, across documents. Bounded.
-_KNOWN_GOOD: Set[bytes] = set()
-_KNOWN_GOOD_LIMIT = 1 << 20
+# Keys of the views shared through Document.memo.
+_UNKNOWN_WORDS = "orthography.unknown_words"
+_ANALYSIS = "orthography.analysis"
+_STYLE_WORDS = "orthography.style_words"
+
+
+# Spaces, digits and ASCII punctuation are never part of a word: turned into
+# spaces, they let bytes.split() cut a document's UTF-8 into words at C speed.
+_ASCII_NON_LETTERS_TO_SPACE = bytes(
+    byte if byte >= 0x80 or chr(byte).isalpha() else ord(" ") for byte in range(256)
+)
+# Punctuation outside ASCII that news text glues to words (“Hòa”, Bình…); none of it is a letter.
+_GLUED_PUNCTUATION = "“”‘’–—…«»·•"
+_WORD_CHARACTER = re.compile(f"[{_LETTERS}\u0300-\u036f]")
+_LATIN1_SYMBOL = re.compile("[\u0080-\u009f\u00a1-\u00bf]")  # all of U+0080–U+00BF but the no-break space
+_TOKEN_REST = re.compile(f"[^{_WHITESPACE}]*")
 # A line is broken encoding rather than typing slips when at least this many
 # of its words, and this share of its non-ASCII words, are impossible.
 _DAMAGED_MIN_WORDS = 3
 _DAMAGED_SHARE = 0.25
 
 
+@lru_cache(maxsize=1)
+def _valid_words() -> FrozenSet[bytes]:
+    """Every valid syllable in lower, title and upper case (hòa, Hòa, HÒA), as UTF-8."""
+    lower = "\n".join(all_syllables())
+    return frozenset(f"{lower}\n{lower.title()}\n{lower.upper()}".encode().split(b"\n"))
+
+
+def _unknown_words(document: Document) -> FrozenSet[str]:
+    """The distinct non-ASCII words of the document that are not known valid syllables.
+
+    Only the tokens holding one of these can have a V102 finding, or an
+    impossible word that marks broken encoding. A word is cut at ASCII
+    non-letters and loses glued punctuation, so "Hòa," and “Hòa” are the
+    known "Hòa"; a word in an odd letter case (HÒa) or with a symbol (m²)
+    stays unknown, and is merely analysed for nothing.
+    """
+    valid = _valid_words()
+    unknown = set()
+    for piece in set(document.text.encode("utf-8").translate(_ASCII_NON_LETTERS_TO_SPACE).split()) - valid:
+        if piece.isascii():
+            continue  # English, acronyms: V102 never looks at ASCII words
+        word = piece.decode("utf-8").strip(_GLUED_PUNCTUATION)
+        if not word.isascii() and word.encode("utf-8") not in valid:
+            unknown.add(word)
+    return frozenset(unknown)
+
+
+def _offsets_of_words(text: str, words: Iterable[str]) -> List[int]:
+    """Sorted offsets where one of these words occurs and neither begins nor ends inside a longer word."""
+    offsets = []
+    for word in words:
+        index = text.find(word)
+        while index != -1:
+            end = index + len(word)
+            if (index == 0 or not _WORD_CHARACTER.match(text, index - 1)) and not _WORD_CHARACTER.match(text, end):
+                offsets.append(index)
+            index = text.find(word, index + 1)
+    return sorted(offsets)
+
+
+def _tokens_at(text: str, offsets: Iterable[int]) -> Dict[str, None]:
+    """The distinct whitespace-separated tokens that hold these (sorted) offsets, in text order.
+
+    Each stretch of text is scanned once, so even a 10 MB line without a
+    space costs linear time.
+    """
+    tokens: Dict[str, None] = {}
+    token_end = 0
+    for offset in offsets:
+        if offset < token_end:
+            continue  # inside the token found last
+        start = max(text.rfind(space, token_end, offset) for space in _WHITESPACE) + 1
+        token_end = _TOKEN_REST.match(text, offset).end()
+        tokens[text[start:token_end]] = None
+    return tokens
+
+
 class _Analysis:
-    """What both V rules need to know about a document, computed once and cached on it."""
+    """What both V rules need to know about the suspect words of a document, computed once per document."""
 
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.tokens: FrozenSet[bytes] = frozenset(document.text.encode("utf-8").split())
-        self.findings: Dict[str, List[Tuple[int, int, str, int]]] = {}
-        self.alien: Dict[str, int] = {}
-        new = self.tokens - _KNOWN_GOOD
-        good = []
-        for raw in new:
-            if raw.isascii():
-                good.append(raw)
-                continue
-            token = raw.decode("utf-8")
-            findings, alien = _token_findings(token)
-            if findings:
-                self.findings[token] = findings
-            if alien:
-                self.alien[token] = alien
-            if not findings and not alien:
-                good.append(raw)
-        if len(_KNOWN_GOOD) + len(good) > _KNOWN_GOOD_LIMIT:
-            _KNOWN_GOOD.clear()
-        _KNOWN_GOOD.update(good)
+        text = document.text
+        self.findings: Dict[str, Tuple[Tuple[int, int, str, int], ...]] = {}
+        self._alien: Dict[str, int] = {}
+        self._analysed: Set[str] = set()
+        self._analyse(_tokens_at(text, _offsets_of_words(text, document.memo(_UNKNOWN_WORDS, _unknown_words))))
+        self._latin1_analysed = False
         self._damaged_lines: Optional[Set[int]] = None
         self._damaged_document: Optional[bool] = None
-        self._blob: Optional[str] = None
-        self._lower_blob: Optional[str] = None
+        self._lower_text: Optional[str] = None
         self._attested: Dict[str, bool] = {}
 
+    def _analyse(self, tokens: Iterable[str]) -> None:
+        for token in tokens:
+            if token not in self._analysed:
+                self._analysed.add(token)
+                findings, alien = _token_findings(token)
+                if findings:
+                    self.findings[token] = findings
+                if alien:
+                    self._alien[token] = alien
+
     @property
-    def blob(self) -> str:
-        """The distinct non-ASCII tokens, one per line: a small text to search instead of the document."""
-        if self._blob is None:
-            self._blob = b"\n".join(token for token in self.tokens if not token.isascii()).decode("utf-8")
-        return self._blob
+    def alien(self) -> Dict[str, int]:
+        """Tokens with words that look like another language or broken encoding, and how many.
+
+        Besides impossible words, a valid word glued to a Latin-1 symbol
+        (Ã¡, Ä‘) counts: those tokens are only looked for when needed.
+        """
+        if not self._latin1_analysed:
+            text = self.document.text
+            self._analyse(_tokens_at(text, [match.start() for match in _LATIN1_SYMBOL.finditer(text)]))
+            self._latin1_analysed = True
+        return self._alien
 
     def attested(self, word: str) -> bool:
         """Whether the document uses this word anywhere, in any letter case."""
         if word not in self._attested:
-            if word.isascii():
-                haystack = self.document.text.lower()
-            else:
-                if self._lower_blob is None:
-                    self._lower_blob = self.blob.lower()
-                haystack = self._lower_blob
-            self._attested[word] = next(_occurrences(haystack, [word.lower()]), None) is not None
+            if self._lower_text is None:
+                self._lower_text = self.document.text.lower()
+            self._attested[word] = next(_occurrences(self._lower_text, [word.lower()]), None) is not None
         return self._attested[word]
 
     @property
@@ -357,7 +444,8 @@ class _Analysis:
             if bad < 5:
                 self._damaged_document = False
             else:
-                non_ascii = sum(1 for raw in self.tokens if not raw.isascii())
+                tokens = frozenset(self.document.text.encode("utf-8").split())
+                non_ascii = sum(1 for raw in tokens if not raw.isascii())
                 self._damaged_document = bad >= 0.2 * non_ascii
         return self._damaged_document
 
@@ -385,14 +473,6 @@ class _Analysis:
                     damaged.add(line)
             self._damaged_lines = damaged
         return self._damaged_lines
-
-
-def _analyse(document: Document) -> _Analysis:
-    analysis = document.__dict__.get(_ANALYSIS_KEY)
-    if analysis is None:
-        analysis = _Analysis(document)
-        document.__dict__[_ANALYSIS_KEY] = analysis
-    return analysis
 
 
 def _token_positions(text: str, tokens: Dict[str, object]) -> Iterator[Tuple[int, str]]:
@@ -426,27 +506,46 @@ def _occurrences(text: str, words: Sequence[str], ignore_case: bool = False) -> 
 
 # -- V101 -------------------------------------------------------------------------------
 
-# Toned o/u glide + a/e/y (traditional: hòa, thủy) or glide + toned a/e/y (modern: hoà, thuỷ).
-_STYLE_PAIR = re.compile(
-    "[òóỏõọÒÓỎÕỌ][aeAE]|[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[ùúủũụÙÚỦŨỤ][yY]|[uU][ỳýỷỹỵỲÝỶỸỴ]"
+# A word whose tone placement shows a style ends with that style's pair of
+# vowels: a toned o/u glide + a/e/y in the traditional style (hòa, khỏe, thủy),
+# the glide + a toned a/e/y in the modern one (hoà, khoẻ, thuỷ). Only a pair
+# that ends a word counts: in a closed syllable (toán, thuyền) nothing moves.
+# Each search starts at the toned letter, since sre scans fastest for a class
+# of single characters; after qu the y is the nucleus (quý), so that is no pair.
+_TRADITIONAL_ENDING = re.compile(
+    f"[òóỏõọùúủũụÒÓỎÕỌÙÚỦŨỤ][aeyAEY](?![{_LETTERS}])(?<=[òóỏõọÒÓỎÕỌ][aeAE]|[ùúủũụÙÚỦŨỤ][yY])"
 )
-_STYLE_WORD = re.compile(f"[{_LETTERS}]*(?:{_STYLE_PAIR.pattern})(?![{_LETTERS}])")
+_MODERN_ENDING = re.compile(
+    f"[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![{_LETTERS}])"
+    "(?<=[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?<![qQ][uU][ỳýỷỹỵỲÝỶỸỴ])"
+)
+# The styles a document must use to break the rule, under each tone-style: one
+# scan for an absent ending decides almost every document.
+_OBJECTED_ENDINGS = {
+    "consistent": (_MODERN_ENDING, _TRADITIONAL_ENDING),
+    "traditional": (_MODERN_ENDING,),
+    "modern": (_TRADITIONAL_ENDING,),
+}
+_LETTER = re.compile(f"[{_LETTERS}]")
 _STYLE_LABELS = {"traditional": "traditional (hòa, thủy)", "modern": "modern (hoà, thuỷ)"}
 
 
-def _style_words(analysis: _Analysis) -> Dict[str, str]:
+def _style_words(document: Document) -> Dict[str, str]:
     """Each distinct word of the document whose tone placement shows a style, with that style."""
-    blob = analysis.blob
-    if not _STYLE_PAIR.search(blob):
-        return {}
-    found = {}
-    for match in _STYLE_WORD.finditer(blob):
-        word = match.group()
-        if _is_camel(word):
-            continue  # HoÃ: mojibake of "Hoà" (Ã + no-break space), or glued words
-        style = tone_style(word) if is_vietnamese_syllable(word) else None
-        if style:
-            found[word] = style
+    text = document.text
+    found: Dict[str, str] = {}
+    for ending in (_TRADITIONAL_ENDING, _MODERN_ENDING):
+        for match in ending.finditer(text):
+            end = match.end()
+            start = end - 2
+            while start > 0 and _LETTER.match(text, start - 1):
+                start -= 1  # back to the first letter of the word; each word is walked once
+            word = text[start:end]
+            if word in found or _is_camel(word):
+                continue  # HoÃ: mojibake of "Hoà" (Ã + no-break space), or glued words
+            style = tone_style(word) if is_vietnamese_syllable(word) else None
+            if style:
+                found[word] = style
     return found
 
 
@@ -505,20 +604,21 @@ class TonePlacement(Rule):
     )
 
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
-        if document.text.isascii():
-            return
-        analysis = _analyse(document)
-        styles = _style_words(analysis)
+        text = document.text
         wanted = options.tone_style
+        if text.isascii() or not all(ending.search(text) for ending in _OBJECTED_ENDINGS[wanted]):
+            return
+        styles = document.memo(_STYLE_WORDS, _style_words)
         if not styles or (wanted == "consistent" and len(set(styles.values())) < 2):
             return
         if wanted != "consistent" and all(style == wanted for style in styles.values()):
             return
+        analysis = document.memo(_ANALYSIS, _Analysis)
         if analysis.damaged_document:
             return
         damaged = analysis.damaged_lines
         occurrences = [
-            (start, end, word) for start, end, word in _occurrences(document.text, list(styles))
+            (start, end, word) for start, end, word in _occurrences(text, list(styles))
             if not damaged or document.position(start).line not in damaged
         ]
         if wanted == "consistent":
@@ -596,7 +696,10 @@ class InvalidSyllable(Rule):
         text = document.text
         if text.isascii():
             return
-        analysis = _analyse(document)
+        unknown = document.memo(_UNKNOWN_WORDS, _unknown_words)
+        if all(_verdict_anywhere(word) == _FINE for piece in unknown for word in WORD.findall(piece)):
+            return  # every word is a valid syllable, a name or another language's: nothing to report
+        analysis = document.memo(_ANALYSIS, _Analysis)
         allow = frozenset(word.lower() for word in options.allow)
         suspects = {}
         for token, findings in analysis.findings.items():

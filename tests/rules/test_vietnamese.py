@@ -17,6 +17,7 @@ from vnlint.rules.vietnamese import (
     TONE_TILDE,
     VIETNAMESE_ONLY_LETTERS,
     WORD,
+    all_syllables,
     apply_tone,
     has_vietnamese_letters,
     is_vietnamese_syllable,
@@ -239,8 +240,17 @@ def test_word_pattern_keeps_decomposed_words_whole():
 
 def test_every_three_letter_combination_is_handled():
     letters = "aăâbcdđeêghiklmnoôơpqrstuưvxy" + "áàảãạ"
-    valid = sum(is_vietnamese_syllable("".join(c)) for c in itertools.product(letters, repeat=3))
-    assert 300 < valid < 3000
+    valid = {word for word in map("".join, itertools.product(letters, repeat=3)) if is_vietnamese_syllable(word)}
+    assert 300 < len(valid) < 3000
+    assert valid <= all_syllables()
+
+
+def test_all_syllables_are_the_valid_words():
+    syllables = all_syllables()
+    assert all(is_vietnamese_syllable(word) and word == word.lower() for word in syllables)
+    assert set(generated_valid()) <= syllables
+    assert {"hòa", "hoà", "quý", "gì", "giữa", "nghiêng", "khuỷu", "yết", "uyển", "oà"} <= syllables
+    assert not {"tóan", "đươc", "đìều", "ce", "kông"} & syllables
 
 
 @pytest.mark.parametrize("seed", ["000", "001", "002"])
