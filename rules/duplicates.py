@@ -30,11 +30,14 @@ _MAX_OCCURRENCES = 8
 # never costs more than a bounded amount of work, however repetitive the document.
 _MAX_CANDIDATES_PER_KEY = 24
 _MAX_COMPARISONS = 32
+# Before building blocking keys, D102 scores the plausible pairs of a document directly, as long as
+# there are at most this many per line: a clean article has one or two in all.
+_MAX_DIRECT_PAIRS_PER_LINE = 4
 # Characters of the letter skeleton used as prefix and suffix keys.
 _AFFIX = 20
 # Length buckets grow geometrically by this factor (a near-duplicate must have a similar length).
 _BUCKET_BASE = math.log(1.25)
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d\d*")  # \d+, written so that re scans for the first digit quickly
 _EDGE_PUNCTUATION = ".,;:!?…-–—\"'“”‘’()[]«»*•·|/"
 
 
@@ -83,17 +86,18 @@ def _normalise_lines(document: Document) -> List[str]:
 
 
 def _is_already_normalised(text: str, lines: Sequence[str]) -> bool:
-    """Whether every line already equals its normalise_line() form, decided by a few whole-text scans.
+    """Whether every line already equals its normalise_line() form, decided by a few scans in C.
 
     Clean text is the common case, and splitting and joining every line costs
     more than the rest of D101. str.isprintable() is false for every whitespace
     character except the space (tab, no-break space, line separator...) and for
     the invisible format characters, so a printable line can only differ from
-    its normal form by a doubled space or a space at either end.
+    its normal form by a space at either end (then strip() returns a new
+    string, not the line itself) or a doubled space.
     """
     return (all(map(str.isprintable, lines))
-            and "  " not in text and " \n" not in text and "\n " not in text
-            and not text.startswith(" ") and not text.endswith(" ")
+            and list(map(str.strip, lines)) == lines
+            and "  " not in text
             and (text.isascii() or unicodedata.is_normalized("NFC", text)))
 
 
@@ -379,13 +383,18 @@ class NearDuplicate(Rule):
     )
 
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
-        content = _content_lines(document)
-        candidates = [item for item in content if _is_long_enough(item.key, options.min_length, options.min_words)]
-        if len(candidates) < 2:
-            return
         threshold = options.threshold
         # Two strings of lengths a <= b score at most 200a/(a+b), so lengths must satisfy a/b >= t/(200-t).
         min_ratio = threshold / (200 - threshold) if threshold < 100 else 1.0
+        min_length, min_words = options.min_length, options.min_words
+        compared = dict.fromkeys([key for key in _normalised_lines(document)
+                                  if len(key) >= min_length and key.count(" ") + 1 >= min_words])
+        # Exact repeats are D101's, so only distinct lines can form a pair; a clean article has no
+        # pair able to reach the threshold, which is cheaper to show directly than with the blocking below.
+        if len(compared) < 2 or _no_pair_can_match(list(compared), threshold, min_ratio, 2 * options.min_length):
+            return
+        content = _content_lines(document)
+        candidates = [item for item in content if _is_long_enough(item.key, options.min_length, options.min_words)]
         reach = _bucket_reach(min_ratio)
         exact: set = set()
         unique: List[Tuple[_Content, str, Dict[str, None]]] = []
@@ -471,8 +480,7 @@ def _candidates(kept: Sequence[Tuple[int, str, Tuple[str, ...]]], buckets: Dict[
             for second in word_sets[index + 1:]:
                 shared |= first & second
         ordered.extend(sorted(shared, reverse=True))
-    length = len(folded)
-    shortest, longest = min_ratio * length, (length / min_ratio if min_ratio else math.inf)
+    shortest, longest = _length_range(len(folded), min_ratio)
     chosen: Dict[int, None] = {}
     for position in ordered:
         if position in chosen:
@@ -484,6 +492,55 @@ def _candidates(kept: Sequence[Tuple[int, str, Tuple[str, ...]]], buckets: Dict[
         if len(chosen) == _MAX_COMPARISONS:
             break
     return sorted(chosen)
+
+
+def _length_range(length: int, min_ratio: float) -> Tuple[float, float]:
+    """The shortest and longest length of an earlier line that a line of this length can still match."""
+    return min_ratio * length, (length / min_ratio if min_ratio else math.inf)
+
+
+def _no_pair_can_match(lines: Sequence[str], threshold: int, min_ratio: float, long_line: int) -> bool:
+    """Whether no two of these distinct lines can be near-duplicates, shown by scoring every plausible pair.
+
+    Every pair the blocking in NearDuplicate.check could report passes the length
+    and number tests of _candidates. In a clean article only a handful of pairs
+    pass them, and scoring those few directly costs much less than building
+    blocking keys for every line; if none reaches the threshold, nothing can be
+    reported, whatever the blocking would find. When more than a few pairs per
+    line pass (a long or repetitive document), this gives up, returns False
+    and leaves the work to the blocking, so the shortcut stays linear.
+    """
+    folded = sorted([line.casefold() for line in lines], key=len)
+    lengths = [len(line) for line in folded]
+    # For two lines sorted by length, the shorter is within the longer one's range unless it is
+    # too short, and the longer within the shorter one's range unless it is too long.
+    longest = [_length_range(length, min_ratio)[1] for length in lengths]
+    shortest = [_length_range(length, min_ratio)[0] for length in lengths]
+    numbers: List[Tuple[str, ...] | None] = [None] * len(folded)  # found only for lines of a plausible pair
+    pairs_left = _MAX_DIRECT_PAIRS_PER_LINE * len(folded)
+    ratio = None  # rapidfuzz, imported on the first pair worth scoring
+    for shorter, length in enumerate(lengths):
+        for longer in range(shorter + 1, len(folded)):
+            # Either line may be the later one, whose range decides in _candidates. Once a line is
+            # too long for both ranges, so is every longer one.
+            if lengths[longer] > longest[shorter] and shortest[longer] > length:
+                break
+            pairs_left -= 1
+            if pairs_left < 0:
+                return False
+            if numbers[shorter] is None:
+                numbers[shorter] = tuple(_DIGITS.findall(folded[shorter]))
+            if numbers[longer] is None:
+                numbers[longer] = tuple(_DIGITS.findall(folded[longer]))
+            # _same_facts is symmetric but for its long-line exception, which the longer line allows first.
+            if not _same_facts(numbers[shorter], numbers[longer], lengths[longer] >= long_line):
+                continue
+            if ratio is None:
+                from rapidfuzz.fuzz import ratio
+            # fuzz.ratio is symmetric, so one score covers either line being the later one.
+            if ratio(folded[shorter], folded[longer], processor=None, score_cutoff=threshold) >= threshold:
+                return False
+    return True
 
 
 def _same_facts(numbers: Tuple[str, ...], other: Tuple[str, ...], long_line: bool) -> bool:
