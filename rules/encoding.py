@@ -44,7 +44,8 @@ _EMOJI_NEIGHBOUR = re.compile(
     "[\u200d\ufe0f\u20e3\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u2300-\u23ff\u24c2"
     "\u25aa-\u25fe\u2600-\u27bf\u2934\u2935\u2b00-\u2bff\u3030\u303d\u3297\u3299\U0001f000-\U0001faff]"
 )
-_UNUSUAL_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_UNUSUAL_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_UNUSUAL_SPACE = re.compile(f"[{_UNUSUAL_SPACES}]")
 # Invisible characters that can be bytes of mojibake (C1 controls, the soft hyphen in "Ã\u00ad" = í)
 # or letters of a legacy code (TCVN3's ư is 0xAD, a soft hyphen; VN1 puts capitals on C0 controls).
 _ENCODING_BYTES = frozenset(chr(c) for c in [*range(0x01, 0x20), *range(0x80, 0xA0), 0xAD])
@@ -168,6 +169,10 @@ class UnusualSpace(Rule):
 
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
         text = document.text
+        # Sixteen substring tests cost less than one scan with a character class, and clean text
+        # fails all of them.
+        if not any(space in text for space in _UNUSUAL_SPACES):
+            return
         for match in _UNUSUAL_SPACE.finditer(text):
             start = match.start()
             char = text[start]
@@ -221,24 +226,37 @@ class ByteOrderMark(Rule):
 # they follow UTF-8 lead bytes in mojibake); Latin-1 letters Vietnamese does not use (VNI's marks
 # ä å æ ë î ï ñ ö ø û ü, Windows-1258's Ð ð Þ and the tone marks Ì Ò); and the Windows-1252
 # characters UTF-8 continuation bytes turn into (€ ™ Œ ...) but not “ ” ‘ ’ – — … •.
-_SUSPECT_CHAR = re.compile(
-    "[\u0080-\u009f\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00cc\u00ce-\u00d2\u00d6-\u00d8\u00db\u00dc\u00de\u00df"
+_SUSPECT_CHARS = (
+    "\u0080-\u009f\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00cc\u00ce-\u00d2\u00d6-\u00d8\u00db\u00dc\u00de\u00df"
     "\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff\u0152\u0153\u0160\u0161\u0178\u017d"
-    "\u017e\u0192\u02c6\u02dc\u201a\u201e\u2020\u2021\u2030\u2039\u203a\u20ac\u2122]"
+    "\u017e\u0192\u02c6\u02dc\u201a\u201e\u2020\u2021\u2030\u2039\u203a\u20ac\u2122"
 )
+_SUSPECT_CHAR = re.compile(f"[{_SUSPECT_CHARS}]")
 # Letters clean Vietnamese never writes right after a vowel: Windows-1258's sắc and nặng marks
-# read as ì and ò ("Viêòt"), VNI's sắc mark ù ("caùc") and VNI's hat â ("Thoâng"). The lookbehind
-# sits behind a rare first character, which keeps the scan fast; u is left out because "uâ" is
-# everyday Vietnamese (xuân, quân).
-_SUSPECT_AFTER_VOWEL = re.compile("[ìòùÙâÂ](?<=[aeioyâêôãõýAEIOYÂÊÔÃÕÝ].)")
+# read as ì and ò ("Viêòt") and VNI's sắc mark ù ("caùc"), after any vowel; VNI's hat â
+# ("Thoâng") only after the letters that take it, a e o. u is left out because "uâ" is
+# everyday Vietnamese (xuân, quân), and so is "iâ" (giây).
+_TONE_MARK_VOWELS = "aeioyâêôãõýAEIOYÂÊÔÃÕÝ"
+_HAT_VOWELS = "aeoAEO"
+_SUSPECT_AFTER_VOWEL = re.compile(f"[ìòùÙ](?<=[{_TONE_MARK_VOWELS}].)|[âÂ](?<=[{_HAT_VOWELS}].)")
 # UTF-8 for à and for a no-break space, read as Windows-1252: "HÃ\u00a0", "Â\u00a0".
 _SUSPECT_A0 = re.compile("\u00a0(?<=[ÂÃ].)")
 _SUSPECT_PATTERNS = (_SUSPECT_CHAR, _SUSPECT_AFTER_VOWEL, _SUSPECT_A0)
+# The whole-text scan for the first two: one character class that holds both the suspect
+# characters and the marks, then a look back decides. The regex engine skips through a single
+# class fast; an alternation of two would be tried at every position.
+_TELLTALE = re.compile(
+    f"[{_SUSPECT_CHARS}ìòùÙâÂ]"
+    f"(?:(?<=[{_SUSPECT_CHARS}])|(?<=[{_TONE_MARK_VOWELS}][ìòùÙ])|(?<=[{_HAT_VOWELS}][âÂ]))"
+)
 # A line whose only non-ASCII characters are Latin-1 letters: real Vietnamese almost always has a
 # letter beyond U+00FF (ư ơ đ ạ ấ ...), while TCVN3 and VNI can spell a short line without any
-# telltale character ("Tin míi nhÊt", "Thoâng tin"). The class stops at the first other
-# character, so the scan stays linear.
-_LATIN1_ONLY_LINE = re.compile("(?m)^[\x00-\x09\x0b-\xbf]*[\xc0-\xff][\x00-\x09\x0b-\xff]*$")
+# telltale character ("Tin míi nhÊt", "Thoâng tin"). The classes stop at the first other
+# character, so the scan stays linear. It is searched from the line break before each line, which
+# the engine finds fast; a multiline "^" would be tried at every position.
+_LATIN1_ONLY = "[\x00-\x09\x0b-\xbf]*[\xc0-\xff][\x00-\x09\x0b-\xff]*(?=\n|\\Z)"
+_LATIN1_ONLY_FIRST_LINE = re.compile(_LATIN1_ONLY)
+_LATIN1_ONLY_NEXT_LINE = re.compile("\n" + _LATIN1_ONLY)
 
 # A legacy table is tried on a suspect line only if the line holds a character that the code
 # writes and clean text does not: TCVN3's symbols and odd letters; VNI's marks ø å ä ë ï ñ ö ...
@@ -279,11 +297,25 @@ class EncodingFault:
 
 def encoding_faults(document: Document) -> Tuple[EncodingFault, ...]:
     """Every mojibake and legacy-encoding span in the document, computed once and shared by E0xx/E1xx."""
-    cache = document.__dict__
-    faults = cache.get("_encoding_faults")
-    if faults is None:
-        faults = cache["_encoding_faults"] = tuple(_find_encoding_faults(document))
-    return faults
+    return document.memo("encoding.faults", _find_encoding_faults)
+
+
+def _telltale_spans(document: Document) -> List[Tuple[int, int]]:
+    """The spans around telltale characters and mojibake no-break spaces: the first half of the
+    fast path, shared by the whole analysis and by E101's own first look."""
+    return document.memo("encoding.telltale_spans", _find_telltale_spans)
+
+
+def _find_telltale_spans(document: Document) -> List[Tuple[int, int]]:
+    text = document.text
+    spans = list(_spans_around_hits(text, _TELLTALE))
+    if "\u00a0" in text:  # the substring test is far cheaper than a regex scan
+        spans.extend(_spans_around_hits(text, _SUSPECT_A0))
+    return spans
+
+
+def _fault_starts(document: Document) -> List[int]:
+    return document.memo("encoding.fault_starts", lambda document: [fault.start for fault in encoding_faults(document)])
 
 
 def _inside_encoding_fault(document: Document, offset: int) -> bool:
@@ -292,10 +324,7 @@ def _inside_encoding_fault(document: Document, offset: int) -> bool:
     faults = encoding_faults(document)
     if not faults:
         return False
-    starts = document.__dict__.get("_encoding_fault_starts")
-    if starts is None:
-        starts = document.__dict__["_encoding_fault_starts"] = [fault.start for fault in faults]
-    index = bisect.bisect_right(starts, offset) - 1
+    index = bisect.bisect_right(_fault_starts(document), offset) - 1
     return index >= 0 and offset < faults[index].end
 
 
@@ -304,29 +333,19 @@ def _inside_encoding_fault(document: Document, offset: int) -> bool:
 _PIECE = 2000
 
 
-def _suspect_spans(text: str) -> List[Tuple[int, int]]:
+def _suspect_spans(document: Document) -> List[Tuple[int, int]]:
     """Disjoint (start, end) spans to examine: each line a fast-path pattern hits, or the piece
     of a long line around the hit, cut at spaces. Bounds come from the text itself, so clean text
     never pays for building Document.lines."""
-    spans = set()
-    for pattern in (*_SUSPECT_PATTERNS, _LATIN1_ONLY_LINE):
-        position = 0
-        while True:
-            match = pattern.search(text, position)
-            if match is None:
-                break
-            hit = match.start()
-            start = text.rfind("\n", 0, hit) + 1
-            end = text.find("\n", hit)
-            end = len(text) if end == -1 else end
-            if end - start > 2 * _PIECE:
-                if hit - _PIECE > start:
-                    start = max(start, text.rfind(" ", start, hit - _PIECE) + 1)
-                if hit + _PIECE < end:
-                    cut = text.find(" ", hit + _PIECE, end)
-                    end = end if cut == -1 else cut
-            spans.add((start, end))
-            position = end + 1
+    text = document.text
+    spans = set(_telltale_spans(document))
+    for start, end in _latin1_only_spans(text):
+        if (start, end) in spans:
+            continue  # a telltale in the same line found it already
+        piece = text[start:end]
+        if "\u00a0" not in piece and _every_token_reads_right(piece) and _TELLTALE.search(piece) is None:
+            continue  # "Thùy Linh", "Khánh Hòa": a byline in Latin-1 letters only, and good Vietnamese
+        spans.add((start, end))
     disjoint: List[Tuple[int, int]] = []
     for start, end in sorted(spans):
         if disjoint and start < disjoint[-1][1]:
@@ -336,11 +355,65 @@ def _suspect_spans(text: str) -> List[Tuple[int, int]]:
     return disjoint
 
 
-def _find_encoding_faults(document: Document) -> Iterator[EncodingFault]:
+def _spans_around_hits(text: str, pattern: re.Pattern[str]) -> Iterator[Tuple[int, int]]:
+    """The span around each hit of pattern; the search resumes after the span."""
+    position = 0
+    while True:
+        match = pattern.search(text, position)
+        if match is None:
+            return
+        start, end = _span_around(text, match.start())
+        yield start, end
+        position = end + 1
+
+
+def _latin1_only_spans(text: str) -> Iterator[Tuple[int, int]]:
+    first = _LATIN1_ONLY_FIRST_LINE.match(text)
+    if first is not None:
+        yield _span_around(text, 0)
+    position = 0
+    while True:
+        match = _LATIN1_ONLY_NEXT_LINE.search(text, position)
+        if match is None:
+            return
+        start, end = _span_around(text, match.start() + 1)  # the line starts after its "\n"
+        yield start, end
+        position = end  # the "\n" that ends this line may start the next hit
+
+
+def _span_around(text: str, hit: int) -> Tuple[int, int]:
+    """The line holding hit, or for a long line the piece of about 2 * _PIECE characters around
+    it, cut at spaces."""
+    start = text.rfind("\n", 0, hit) + 1
+    end = text.find("\n", hit)
+    end = len(text) if end == -1 else end
+    if end - start > 2 * _PIECE:
+        if hit - _PIECE > start:
+            start = max(start, text.rfind(" ", start, hit - _PIECE) + 1)
+        if hit + _PIECE < end:
+            cut = text.find(" ", hit + _PIECE, end)
+            end = end if cut == -1 else cut
+    return start, end
+
+
+@lru_cache(maxsize=1024)  # bylines and other short lines repeat across a corpus
+def _every_token_reads_right(line: str) -> bool:
+    """Whether no conversion could repair a word of line: every token is plain ASCII, which no
+    table changes, or already valid Vietnamese. A conversion counts only where it turns a broken
+    word into a valid one (_judge_conversion), so such a line needs neither ftfy nor the tables
+    when it holds no telltale character either."""
+    return all((token.isascii() and token.isprintable()) or _token_verdict(token) is True
+               for token in _TOKEN.findall(line))
+
+
+def _find_encoding_faults(document: Document) -> Tuple[EncodingFault, ...]:
     text = document.text
+    spans = _suspect_spans(document)
+    if not spans:
+        return ()  # clean text, the usual case: nothing to diagnose
     verdicts: Dict[Tuple[int, int], Tuple[str, str, bool]] = {}
     counts: Dict[str, int] = {}
-    for start, end in _suspect_spans(text):
+    for start, end in spans:
         # In a long legacy file, try its code first: most lines then need one conversion only.
         usual = max(counts, key=counts.__getitem__) if counts else None
         verdict = diagnose_line(text[start:end], _starts_sentence(text, start),
@@ -350,6 +423,7 @@ def _find_encoding_faults(document: Document) -> Iterator[EncodingFault]:
             if verdict[0] != "mojibake":
                 counts[verdict[0]] = counts.get(verdict[0], 0) + 1
     _convert_rest_of_legacy_document(document, verdicts)
+    faults = []
     for start, end in sorted(verdicts):
         line = text[start:end]
         kind, converted, safe = verdicts[(start, end)]
@@ -360,7 +434,8 @@ def _find_encoding_faults(document: Document) -> Iterator[EncodingFault]:
             prefix -= 1
         while suffix and not line[len(line) - suffix].isspace():
             suffix -= 1
-        yield EncodingFault(kind, start + prefix, end - suffix, converted[prefix:len(converted) - suffix], safe)
+        faults.append(EncodingFault(kind, start + prefix, end - suffix, converted[prefix:len(converted) - suffix], safe))
+    return tuple(faults)
 
 
 def _convert_rest_of_legacy_document(document: Document, verdicts: Dict[Tuple[int, int], Tuple[str, str, bool]]) -> None:
@@ -783,6 +858,10 @@ class Mojibake(Rule):
     fix_safety = "safe"
 
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
+        # ftfy's repair counts only where it removes a suspect character (diagnose_line), so a
+        # text without a telltale has no mojibake, whatever its Latin-1-only lines turn out to be.
+        if not _telltale_spans(document):
+            return
         for fault in encoding_faults(document):
             if fault.kind != "mojibake":
                 continue
@@ -840,8 +919,11 @@ class LegacyEncoding(Rule):
     )
 
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
+        faults = encoding_faults(document)
+        if not faults:
+            return
         wanted = set(options.encodings)
-        for fault in encoding_faults(document):
+        for fault in faults:
             if fault.kind not in wanted:
                 continue
             found = document.text[fault.start:fault.end]

@@ -257,6 +257,17 @@ def test_hard_negatives_are_clean():
         assert diagnose_line(line) is None
 
 
+def test_clean_lines_never_reach_ftfy_or_the_tables(monkeypatch):
+    import vnlint.rules.encoding as encoding
+
+    examined = []
+    monkeypatch.setattr(encoding, "diagnose_line", lambda line, *args: examined.append(line))
+    # Bylines in Latin-1 letters only, and "iâ" (giây), which only looks like VNI's hat.
+    clean = "Thùy Linh\n\nKhánh Hòa\n\nXe khách trên cao tốc Phan Thiết - Dầu Giây, chờ vài giây\n\nCà phê"
+    assert codes(clean, "E1") == [] and examined == []
+    assert codes("Tin míi nhÊt\n\nThoâng tin", "E1") == [] and examined == ["Tin míi nhÊt", "Thoâng tin"]
+
+
 def test_seeds_are_clean():
     for path in sorted(SEEDS.glob("*.txt")):
         found = [d for d in vnlint.check_text(path.read_text(encoding="utf-8"), ALL_E) if d.code not in ("E003",)]
