@@ -18,15 +18,17 @@ string tests:
 A related-articles list is a heading followed by title, snippet and heading
 lines; a prose line is read as a teaser's snippet only between a title and a
 non-prose line (title, snippet; title, snippet), and two prose lines in a row
-mean the article has resumed. The classes are computed once per document and
-shared by the T rules. The topic score (T104) only looks at the last lines.
+mean the article has resumed. The classes and the related-articles lists are
+per-document views (``document.memo``), computed once and shared by the T
+rules. The topic score (T104) only looks at the last lines, and reads their
+words only when the shape of the text allows an off-topic tail at all.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple
@@ -114,7 +116,11 @@ _NAME_SEPARATOR = re.compile(r"\s*[-–/,&_]\s*|\s+và\s+|\s+")  # "_": word-seg
 
 def _is_byline(text: str) -> bool:
     """An author line: one to eight capitalised name words ("Ngọc Ánh", "Q.Anh - Huyền Lê (tổng hợp)")."""
-    text = _BYLINE_NOTE.sub("", _BYLINE_LABEL.sub("", text, count=1))
+    # Most lines have no label and no note: look for them only when their punctuation is there.
+    if ":" in text:
+        text = _BYLINE_LABEL.sub("", text, count=1)
+    if "(" in text or "[" in text:
+        text = _BYLINE_NOTE.sub("", text)
     words = [word for word in _NAME_SEPARATOR.split(text) if word]
     if not 1 <= len(words) <= 8:
         return False
@@ -125,7 +131,7 @@ def _is_byline(text: str) -> bool:
 # Classifying the non-blank lines of a document
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Lines:
     """The non-blank lines of a document, each with its class."""
 
@@ -133,12 +139,6 @@ class _Lines:
     texts: List[str]  # stripped text
     keys: List[Optional[str]]  # normalised key, for short lines only
     classes: List[str]
-    cache: Dict[object, object] = field(default_factory=dict)  # results shared between the T rules
-
-
-# The last document classified and its classes, shared by the rules of the family.
-# One tuple, read and replaced whole, so concurrent checks never mix two documents.
-_last: Tuple[object, Optional[_Lines]] = (None, None)
 
 
 def _shape(text: str) -> str:
@@ -168,25 +168,28 @@ def _classify_line(text: str, key: Optional[str], headings: Dict[str, str]) -> s
     return _shape(text)
 
 
-def _lines(document: Document) -> _Lines:
-    global _last
-    cached_document, cached = _last
-    if cached_document is document and cached is not None:
-        return cached
+def _classify_lines(document: Document) -> _Lines:
+    """Each non-blank line with its class (use _lines, which computes this once per document)."""
     headings = _default_headings()
     numbers, texts, keys, classes = [], [], [], []
-    for line in document.lines:
-        text = line.text.strip()
+    # Splitting the text is much cheaper than building document.lines, which is only needed to report.
+    # Only short lines get a key: about half the lines of an article, so normalising them one by one
+    # costs less than normalising the whole text.
+    for index, line in enumerate(document.text.split("\n")):
+        text = line.strip()
         if not text:
             continue
         key = normalise_line(text) if len(text) <= _SHORT_LINE else None
-        numbers.append(line.number)
+        numbers.append(index + 1)
         texts.append(text)
         keys.append(key)
         classes.append(_classify_line(text, key, headings))
-    result = _Lines(numbers, texts, keys, classes)
-    _last = (document, result)
-    return result
+    return _Lines(numbers, texts, keys, classes)
+
+
+def _lines(document: Document) -> _Lines:
+    """The classified non-blank lines, computed once per document and shared by the T rules."""
+    return document.memo("trailers.lines", _classify_lines)
 
 
 def _kept_ending(classes: Sequence[str]) -> int:
@@ -225,10 +228,6 @@ def _list_after(classes: Sequence[str], heading: int, stop: int) -> int:
 
 def _related_lists(lines: _Lines, headings: Dict[str, str]) -> List[Tuple[int, int]]:
     """(first, last) non-blank indices of each related-articles list, heading included."""
-    key = ("related", id(headings))
-    found = lines.cache.get(key)
-    if found is not None:
-        return found  # type: ignore[return-value]
     classes = lines.classes
     if headings is not _default_headings():
         classes = [_classify_line(text, k, headings) if k is not None else c
@@ -256,28 +255,32 @@ def _related_lists(lines: _Lines, headings: Dict[str, str]) -> List[Tuple[int, i
             index = last + 1
             continue
         index += 1
-    lines.cache[key] = regions
     return regions
 
 
-def _article_end(lines: _Lines) -> int:
+def _find_default_related_lists(document: Document) -> List[Tuple[int, int]]:
+    return _related_lists(_lines(document), _default_headings())
+
+
+def _default_related_lists(document: Document) -> List[Tuple[int, int]]:
+    """The related-articles lists under the built-in headings, computed once per document and shared."""
+    return document.memo("trailers.related_lists", _find_default_related_lists)
+
+
+def _article_end(lines: _Lines, lists: Sequence[Tuple[int, int]]) -> int:
     """Index after the last article paragraph outside related-article lists.
 
     An article paragraph is prose of at least ``_PARAGRAPH_WORDS`` words: the
     short prose of a footer ("Ghi rõ nguồn ... khi phát hành lại.") does not
     count, so an address above the footer is still after the article.
     """
-    found = lines.cache.get("article-end")
-    if found is not None:
-        return found  # type: ignore[return-value]
     inside = set()
-    for first, last in _related_lists(lines, _default_headings()):
+    for first, last in lists:
         inside.update(range(first, last + 1))
     end = 0
     for index, kind in enumerate(lines.classes):
         if kind == "prose" and index not in inside and lines.texts[index].count(" ") + 1 >= _PARAGRAPH_WORDS:
             end = index + 1
-    lines.cache["article-end"] = end
     return end
 
 
@@ -399,8 +402,10 @@ class RelatedArticles(_TrailerRule):
             return
         headings = _headings(tuple(options.extra_headings), options.replace_catalogue)
         if headings == _default_headings():
-            headings = _default_headings()
-        for first, last in _related_lists(lines, headings):
+            lists = _default_related_lists(document)
+        else:
+            lists = _related_lists(lines, headings)
+        for first, last in lists:
             if first == last:
                 what = f"Related-articles link \"{_quote(lines.texts[first])}\""
             else:
@@ -450,7 +455,7 @@ class SourceLine(_TrailerRule):
         classes = lines.classes
         if "source" not in classes:
             return
-        for index in range(_article_end(lines), len(classes)):
+        for index in range(_article_end(lines, _default_related_lists(document)), len(classes)):
             if classes[index] != "source":
                 continue
             if index > 0 and lines.texts[index - 1].endswith(":"):
@@ -467,7 +472,7 @@ def _reads_as_headline(text: str) -> bool:
     return text.count(" ") >= 5 and not _NOT_HEADLINE.search(text)
 
 
-def _teaser_run(lines: _Lines, min_teasers: int) -> Optional[Tuple[int, int]]:
+def _teaser_run(lines: _Lines, lists: Sequence[Tuple[int, int]], min_teasers: int) -> Optional[Tuple[int, int]]:
     """The headless run of teasers that ends the text, as (first, last), if there is one.
 
     Walking up from the end, the run takes titles, cut-off snippets, and a
@@ -481,7 +486,6 @@ def _teaser_run(lines: _Lines, min_teasers: int) -> Optional[Tuple[int, int]]:
     end = _kept_ending(classes)
     while end > 0 and classes[end - 1] == "source":
         end -= 1
-    lists = _related_lists(lines, _default_headings())
     if lists and lists[-1][1] >= end - 1:
         end = lists[-1][0]  # the text ends with a known list: look above it
         while end > 0 and classes[end - 1] == "source":
@@ -561,7 +565,7 @@ class TeaserRun(_TrailerRule):
         lines = _lines(document)
         if len(lines.classes) < 5:
             return
-        run = _teaser_run(lines, options.min_teasers)
+        run = _teaser_run(lines, _default_related_lists(document), options.min_teasers)
         if run:
             first, last = run
             yield self._report(document, lines, first, last,
@@ -583,12 +587,25 @@ mỗi mọi cả toàn số phần điều cách thời gian hiện nhằm tiế
 """.split())
 
 
-def _content_words(text: str) -> FrozenSet[str]:
+def _content_words(text: str) -> FrozenSet[Tuple[str, str]]:
     """Pairs of adjacent syllables, minus pairs of function words: "hợp tác", "biên giới", "công phượng"."""
     # NFC, and "_" as a space: a decomposed or word-segmented line has the same words.
     syllables = _WORD.findall(unicodedata.normalize("NFC", text).lower())
-    return frozenset(f"{a} {b}" for a, b in zip(syllables, syllables[1:])
-                     if not (a in _STOPWORDS and b in _STOPWORDS))
+    return frozenset(pair for pair in zip(syllables, syllables[1:])
+                     if not (pair[0] in _STOPWORDS and pair[1] in _STOPWORDS))
+
+
+def _could_be_paragraph(text: str, min_paragraph_words: int) -> bool:
+    """False only if the line cannot hold ``min_paragraph_words`` pairs; found without reading the words.
+
+    Syllables are runs of letters with something else between them, so n
+    characters hold at most (n + 1) // 2 syllables and one pair fewer. Only
+    short lines are measured (in the form _content_words reads): long ones
+    are taken to be paragraphs.
+    """
+    if len(text) > _SHORT_LINE:
+        return True
+    return (len(unicodedata.normalize("NFC", text).lower()) - 1) // 2 >= min_paragraph_words
 
 
 @dataclass(frozen=True)
@@ -599,35 +616,81 @@ class _TopicVerdict:
     body_cohesion: float
 
 
-def _share(words: FrozenSet[str], frequency: Dict[str, int], own: bool) -> float:
-    """Share of a line's words found in the body (``own``: the line is in the body, leave it out)."""
-    if own:
-        return sum(1 for w in words if frequency[w] > 1) / len(words)
-    return sum(1 for w in words if frequency.get(w, 0) > 0) / len(words)
-
-
-def _off_topic_tail(lines: _Lines, window: int, ratio: float, min_paragraph_words: int) -> Optional[_TopicVerdict]:
-    """The longest tail whose every paragraph shares little with the body above it; see OffTopicTail."""
+def _tail_end(lines: _Lines, lists: Sequence[Tuple[int, int]]) -> int:
+    """Index after the last line a tail may hold: above a final related-articles list, source or heading."""
     classes = lines.classes
-    end = _kept_ending(classes)
-    if end < len(classes):
-        return None  # the text ends with a byline or credit: the article runs to the end
-    for first, last in _related_lists(lines, _default_headings()):
+    end = len(classes)
+    for first, last in lists:
         if last >= end - 1:
             end = first
             break
     while end > 0 and classes[end - 1] in ("source", "heading", "weak"):
         end -= 1
+    return end
+
+
+def _running_counts(flags: Sequence[bool]) -> List[int]:
+    """counts[k] is how many of flags[:k] are true."""
+    counts = [0]
+    for flag in flags:
+        counts.append(counts[-1] + flag)
+    return counts
+
+
+def _could_hold_a_tail(lines: _Lines, base: int, lowest: int, end: int, min_paragraph_words: int) -> bool:
+    """Whether some cut that _off_topic_tail tries could pass the tests of its shape.
+
+    The tests judge makes before reading any word (paragraphs in the body and
+    in the tail, a headline in the tail), with _could_be_paragraph for the
+    count of pairs: when this is false, no cut can be off-topic, and the words
+    of the text need not be read at all (most texts stop here).
+    """
+    classes, texts = lines.classes, lines.texts
+    paragraphs = _running_counts([_could_be_paragraph(texts[i], min_paragraph_words) for i in range(base, end)])
+
+    def paragraphs_in(first: int, stop: int) -> int:
+        return paragraphs[stop - base] - paragraphs[first - base]
+
+    headline_in_tail = False
+    for cut in range(end - 1, lowest - 1, -1):
+        if classes[cut] in ("byline", "attribution"):
+            # The search stops at the byline, and judges only the text after it.
+            return (cut + 1 < end and paragraphs_in(cut + 1, end) >= 1
+                    and paragraphs_in(base, cut + 1) >= _MIN_BODY_PARAGRAPHS)
+        headline_in_tail = headline_in_tail or (classes[cut] == "title" and _reads_as_headline(texts[cut]))
+        if headline_in_tail and paragraphs_in(base, cut) >= _MIN_BODY_PARAGRAPHS and paragraphs_in(cut, end) >= 2:
+            return True
+    return False
+
+
+def _off_topic_tail(lines: _Lines, lists: Sequence[Tuple[int, int]], window: int, ratio: float,
+                    min_paragraph_words: int) -> Optional[_TopicVerdict]:
+    """The longest tail whose every paragraph shares little with the body above it; see OffTopicTail."""
+    classes = lines.classes
+    if _kept_ending(classes) < len(classes):
+        return None  # the text ends with a byline or credit: the article runs to the end
+    end = _tail_end(lines, lists)
     lowest = max(end - window, end // 2)  # the tail is at most half of the text
     base = max(0, lowest - _BODY_LINES)  # the body read for the topic: the lines just above the tail
+    if not _could_hold_a_tail(lines, base, lowest, end, min_paragraph_words):
+        return None
     words = {i: _content_words(lines.texts[i]) for i in range(base, end)}
-    frequency: Dict[str, int] = {}
+    # How many lines of the body hold each pair; the body starts as base..end-1 and loses its last
+    # line at each cut. A line's share of pairs found in the body (or, for a body line, in another
+    # body line) is then one set intersection.
+    frequency: Dict[Tuple[str, str], int] = {}
     for i in range(base, end):
         for word in words[i]:
             frequency[word] = frequency.get(word, 0) + 1
+    in_body = set(frequency)
+    in_two_lines = {word for word, count in frequency.items() if count > 1}
+
+    def share_in_body(i: int) -> float:
+        return len(words[i] & in_body) / len(words[i])
 
     def judge(cut: int, after_byline: bool) -> Optional[_TopicVerdict]:
         """Is lines cut..end-1 off-topic against the body base..cut-1 (counted in ``frequency``)?"""
+        # The tests of the shape: keep them in step with _could_hold_a_tail, which makes them first.
         tail = [i for i in range(cut, end) if len(words[i]) >= min_paragraph_words]
         body = [j for j in range(base, cut) if len(words[j]) >= min_paragraph_words]
         # Right after the byline the article has visibly ended: one paragraph and no headline will do.
@@ -636,17 +699,16 @@ def _off_topic_tail(lines: _Lines, window: int, ratio: float, min_paragraph_word
         if not after_byline and not any(classes[i] == "title" and _reads_as_headline(lines.texts[i])
                                         for i in range(cut, end)):
             return None
-        cohesion = sorted(_share(words[j], frequency, True) for j in body[-_BODY_LINES:])
+        cohesion = sorted(len(words[j] & in_two_lines) / len(words[j]) for j in body[-_BODY_LINES:])
         median = cohesion[len(cohesion) // 2]
-        shares = [_share(words[i], frequency, False) for i in tail]
+        shares = [share_in_body(i) for i in tail]
         # A body whose paragraphs share little (a match report) has no topic to diverge from; after
         # the byline, though, text that shares next to nothing with the article is evidence enough.
         diverges = median >= _MIN_COHESION and max(shares) < ratio * median
         if not (diverges or (after_byline and max(shares) <= _NOTHING_SHARED)):
             return None
         first = cut
-        while len(words[first]) < min_paragraph_words and (
-                not words[first] or _share(words[first], frequency, False) >= ratio * median):
+        while len(words[first]) < min_paragraph_words and (not words[first] or share_in_body(first) >= ratio * median):
             first += 1  # a short line that shares the body's words (a sub-heading) stays with the body
         return _TopicVerdict(first, end - 1, sum(shares) / len(shares), median)
 
@@ -654,6 +716,10 @@ def _off_topic_tail(lines: _Lines, window: int, ratio: float, min_paragraph_word
     for cut in range(end - 1, lowest - 1, -1):  # tail = lines cut..end-1, body = lines base..cut-1
         for word in words[cut]:
             frequency[word] -= 1
+            if frequency[word] == 1:
+                in_two_lines.discard(word)
+            elif frequency[word] == 0:
+                in_body.discard(word)
         if classes[cut] in ("byline", "attribution"):
             # The article's own ending: the tail can only come after it.
             return (judge(cut + 1, True) if cut + 1 < end else None) or best
@@ -734,10 +800,11 @@ class OffTopicTail(_TrailerRule):
         lines = _lines(document)
         if len(lines.classes) < 7:
             return
-        verdict = _off_topic_tail(lines, options.window, options.ratio, options.min_paragraph_words)
+        lists = _default_related_lists(document)
+        verdict = _off_topic_tail(lines, lists, options.window, options.ratio, options.min_paragraph_words)
         if verdict is None:
             return
-        run = _teaser_run(lines, 2)
+        run = _teaser_run(lines, lists, 2)
         if run and run[0] <= verdict.last and verdict.first <= run[1]:
             return  # already T103's
         yield self._report(

@@ -1,11 +1,13 @@
 """T rules: related-article lists, source lines, teaser runs and off-topic tails (T101-T104)."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import vnlint
 from conftest import assert_clean, codes, fixed, only, seed_text
 from vnlint.document import Document
-from vnlint.rules.trailers import trailer_edit
+from vnlint.rules.trailers import _content_words, _could_be_paragraph, trailer_edit
 
 # Seed 003's article (diplomacy), its paragraphs as they are in the seed.
 SEED_003 = seed_text("003").split("\n")
@@ -251,6 +253,22 @@ def test_no_off_topic_tail_when_the_text_ends_with_the_byline():
 def test_on_topic_endings_are_not_off_topic():
     assert_clean([ARTICLE, seed_text("000"), seed_text("002"), SHORT + "\n" + "\n\n".join(OFF_TOPIC) + "\n"],
                  "T104")
+
+
+def test_a_line_too_short_to_be_a_paragraph_is_no_tail():
+    # "Công Phượng ..." shares nothing with the article, but has 6 pairs: a paragraph needs 10.
+    text = ARTICLE + "\nNgọc Ánh\n\nCông Phượng ghi bàn thắng đẹp mắt\n"
+    assert codes(text, "T104") == []
+    assert codes(text, config=only("T104", **{"off-topic-tail": {"min-paragraph-words": 3}})) == ["T104"]
+    assert codes(ARTICLE + "\nNgọc Ánh\n\n7\n", "T104") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list("aăeiouyAĐİ hòóỏ_-.,7\u0300\u0301\u0307"), max_size=60), st.integers(1, 30))
+def test_a_line_said_to_be_too_short_never_holds_a_paragraph(text, min_paragraph_words):
+    # The cheap bound lets T104 skip reading words; it must never be below the true count.
+    if not _could_be_paragraph(text, min_paragraph_words):
+        assert len(_content_words(text)) < min_paragraph_words
 
 
 def test_off_topic_ratio_option():
