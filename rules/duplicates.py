@@ -15,8 +15,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
-from typing import Dict, Iterator, List, Sequence, Tuple
+from typing import Dict, Iterator, List, NamedTuple, Sequence, Tuple
 
 from vnlint.diagnostic import Diagnostic, Edit
 from vnlint.document import Document
@@ -53,8 +52,7 @@ def normalise_line(text: str) -> str:
     return " ".join(text.split())
 
 
-@dataclass(frozen=True)
-class _Content:
+class _Content(NamedTuple):
     """One non-blank line, normalised."""
 
     number: int  # 1-based line number in the document
@@ -273,7 +271,9 @@ def _longest_runs(earlier: Sequence[Tuple[int, ...]]) -> List[Tuple[int, int] | 
 
 
 _ELLIPSES = ("...", "…")
-_ENDS_WITH_ELLIPSIS = re.compile(r"(?:\.\.\.|…)[^\S\n]*$", re.MULTILINE)
+# A line ending with "..." or "…". One pattern per ellipsis: a pattern that starts with a literal
+# lets re jump from one occurrence to the next, five times faster than trying an alternation everywhere.
+_ENDS_WITH_ELLIPSIS = (re.compile(r"\.\.\.[^\S\n]*$", re.MULTILINE), re.compile(r"…[^\S\n]*$", re.MULTILINE))
 _STEM_TRAILING = " ,.;:–-…"
 _STEM_KEY = 12  # letters of a cut-off copy that index the lines it may repeat; shorter stems are ignored
 
@@ -288,6 +288,16 @@ def _truncation_stem(key: str) -> str:
 
 def _skeleton(folded: str) -> str:
     return folded.replace(" ", "")
+
+
+def _start_key(key: str) -> str:
+    """The first _STEM_KEY characters of the line's casefolded skeleton, which index the lines a stem may begin."""
+    # casefold() maps each character on its own and never drops one, so folding a prefix with
+    # enough letters gives the same start as folding the whole line, at a fraction of the cost.
+    start = _skeleton(key[:2 * _STEM_KEY].casefold())
+    if len(start) < _STEM_KEY:
+        start = _skeleton(key.casefold())
+    return start[:_STEM_KEY]
 
 
 def _truncated_copies(content: Sequence[_Content], min_length: int, min_words: int) -> Dict[int, int]:
@@ -309,7 +319,7 @@ def _truncated_copies(content: Sequence[_Content], min_length: int, min_words: i
     by_start: Dict[str, List[int]] = {}
     for index, item in enumerate(content):
         if len(item.key) > _STEM_KEY:
-            by_start.setdefault(_skeleton(item.key.casefold())[:_STEM_KEY], []).append(index)
+            by_start.setdefault(_start_key(item.key), []).append(index)
     copies: Dict[int, int] = {}
     for index, stem in stems.items():
         for other in by_start.get(stem[:_STEM_KEY], ())[:_MAX_COMPARISONS]:
@@ -510,20 +520,20 @@ def _no_pair_can_match(lines: Sequence[str], threshold: int, min_ratio: float, l
     line pass (a long or repetitive document), this gives up, returns False
     and leaves the work to the blocking, so the shortcut stays linear.
     """
-    folded = sorted([line.casefold() for line in lines], key=len)
+    folded = [line.casefold() for line in lines]
+    folded.sort(key=len)
     lengths = [len(line) for line in folded]
-    # For two lines sorted by length, the shorter is within the longer one's range unless it is
-    # too short, and the longer within the shorter one's range unless it is too long.
-    longest = [_length_range(length, min_ratio)[1] for length in lengths]
-    shortest = [_length_range(length, min_ratio)[0] for length in lengths]
+    ranges = [_length_range(length, min_ratio) for length in lengths]
     numbers: List[Tuple[str, ...] | None] = [None] * len(folded)  # found only for lines of a plausible pair
     pairs_left = _MAX_DIRECT_PAIRS_PER_LINE * len(folded)
     ratio = None  # rapidfuzz, imported on the first pair worth scoring
     for shorter, length in enumerate(lengths):
+        longest = ranges[shorter][1]
         for longer in range(shorter + 1, len(folded)):
-            # Either line may be the later one, whose range decides in _candidates. Once a line is
-            # too long for both ranges, so is every longer one.
-            if lengths[longer] > longest[shorter] and shortest[longer] > length:
+            # Either line may be the later one, whose range decides in _candidates. Of two lines sorted
+            # by length, the shorter is only out of the longer one's range by being too short, and the
+            # longer out of the shorter one's by being too long; past that, so is every longer line.
+            if lengths[longer] > longest and ranges[longer][0] > length:
                 break
             pairs_left -= 1
             if pairs_left < 0:
@@ -635,8 +645,8 @@ class TruncatedCopy(Rule):
 
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
         text = document.text
-        if ("..." not in text and "…" not in text) or not _ENDS_WITH_ELLIPSIS.search(text):
-            return  # the common case, decided by two substring scans (and a regex search for the few with an ellipsis)
+        if not any(pattern.search(text) for pattern in _ENDS_WITH_ELLIPSIS):
+            return  # the common case, decided by two fast regex searches
         content = _content_lines(document)
         if len(content) < 2:
             return
