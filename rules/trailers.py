@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -591,8 +592,7 @@ def _content_words(text: str) -> FrozenSet[Tuple[str, str]]:
     """Pairs of adjacent syllables, minus pairs of function words: "hợp tác", "biên giới", "công phượng"."""
     # NFC, and "_" as a space: a decomposed or word-segmented line has the same words.
     syllables = _WORD.findall(unicodedata.normalize("NFC", text).lower())
-    return frozenset(pair for pair in zip(syllables, syllables[1:])
-                     if not (pair[0] in _STOPWORDS and pair[1] in _STOPWORDS))
+    return frozenset((a, b) for a, b in zip(syllables, syllables[1:]) if not (a in _STOPWORDS and b in _STOPWORDS))
 
 
 def _could_be_paragraph(text: str, min_paragraph_words: int) -> bool:
@@ -676,14 +676,11 @@ def _off_topic_tail(lines: _Lines, lists: Sequence[Tuple[int, int]], window: int
         return None
     words = {i: _content_words(lines.texts[i]) for i in range(base, end)}
     # How many lines of the body hold each pair; the body starts as base..end-1 and loses its last
-    # line at each cut. A line's share of pairs found in the body (or, for a body line, in another
-    # body line) is then one set intersection.
-    frequency: Dict[Tuple[str, str], int] = {}
+    # line at each cut. A line's share of pairs found in the body is then one set intersection.
+    frequency: Counter[Tuple[str, str]] = Counter()
     for i in range(base, end):
-        for word in words[i]:
-            frequency[word] = frequency.get(word, 0) + 1
+        frequency.update(words[i])
     in_body = set(frequency)
-    in_two_lines = {word for word, count in frequency.items() if count > 1}
 
     def share_in_body(i: int) -> float:
         return len(words[i] & in_body) / len(words[i])
@@ -699,13 +696,18 @@ def _off_topic_tail(lines: _Lines, lists: Sequence[Tuple[int, int]], window: int
         if not after_byline and not any(classes[i] == "title" and _reads_as_headline(lines.texts[i])
                                         for i in range(cut, end)):
             return None
+        shares = [share_in_body(i) for i in tail]
+        nothing_shared = after_byline and max(shares) <= _NOTHING_SHARED
+        if max(shares) >= ratio and not nothing_shared:
+            return None  # more than ratio times any cohesion (at most 1): most tails stop here, cheaply
+        # Cohesion: the share of a body paragraph's pairs found in another body paragraph.
+        in_two_lines = {word for word, count in frequency.items() if count > 1}
         cohesion = sorted(len(words[j] & in_two_lines) / len(words[j]) for j in body[-_BODY_LINES:])
         median = cohesion[len(cohesion) // 2]
-        shares = [share_in_body(i) for i in tail]
         # A body whose paragraphs share little (a match report) has no topic to diverge from; after
         # the byline, though, text that shares next to nothing with the article is evidence enough.
         diverges = median >= _MIN_COHESION and max(shares) < ratio * median
-        if not (diverges or (after_byline and max(shares) <= _NOTHING_SHARED)):
+        if not (diverges or nothing_shared):
             return None
         first = cut
         while len(words[first]) < min_paragraph_words and (not words[first] or share_in_body(first) >= ratio * median):
@@ -716,9 +718,7 @@ def _off_topic_tail(lines: _Lines, lists: Sequence[Tuple[int, int]], window: int
     for cut in range(end - 1, lowest - 1, -1):  # tail = lines cut..end-1, body = lines base..cut-1
         for word in words[cut]:
             frequency[word] -= 1
-            if frequency[word] == 1:
-                in_two_lines.discard(word)
-            elif frequency[word] == 0:
+            if not frequency[word]:
                 in_body.discard(word)
         if classes[cut] in ("byline", "attribution"):
             # The article's own ending: the tail can only come after it.
