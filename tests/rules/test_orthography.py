@@ -47,6 +47,17 @@ def test_letter_case_is_kept():
     assert fixed(text, "V101") == "ỦY BAN BIÊN GIỚI QUỐC GIA\nỦy ban nhân dân, ủy viên, thủy sản; Ủy viên."
 
 
+def test_quy_and_closed_syllables_show_no_style():
+    # quý, hoàng, toán look like a modern ending but are spelled the same in both styles
+    assert_clean(["Hòa bình, quý khách, QUÝ VỊ, Quý, hoàng gia, toán học và hòa giải, thủy."], "V101")
+
+
+def test_style_words_are_found_next_to_punctuation_and_at_the_end():
+    assert fixed("hòa, hòa, hoà", "V101") == "hòa, hòa, hòa"
+    text = "Hòa, thủy; “hoà”, (thuỷ), HOÀ…"
+    assert fixed(text, "V101") == "Hoà, thuỷ; “hoà”, (thuỷ), HOÀ…"
+
+
 def test_underscore_joined_tokens_are_words():
     text = "Hoà_Bình và hòa_bình , hòa_hợp"
     assert fixed(text, "V101") == "Hòa_Bình và hòa_bình , hòa_hợp"
@@ -207,6 +218,19 @@ def test_repeated_typo_is_reported_at_every_occurrence():
     diagnostics = vnlint.check_text(text, only("V102"))
     assert [text[d.start_offset:d.end_offset] for d in diagnostics] == ["đìều"] * 3
     assert [d.start_offset for d in diagnostics] == [0, 10, 19]
+
+
+def test_typos_glued_to_punctuation_or_in_capitals_are_found():
+    # Words are compared with the valid syllables after punctuation is cut off:
+    # the typo must still be found whatever surrounds it.
+    typos = "Tạo “đìều” kiện.\nNhà nước (đìều) chỉnh giá.\nCông việc đìều… như thế.\nĐÌỀU KIỆN CHO NÔNG DÂN\nVụ việc—đìều tra."
+    text = f"{seed_text('002')}\n\n{typos}"
+    found = [text[d.start_offset:d.end_offset] for d in vnlint.check_text(text, only("V102"))]
+    assert found == ["đìều", "đìều", "đìều", "ĐÌỀU", "đìều"]
+
+
+def test_valid_syllables_in_any_letter_case_are_clean():
+    assert_clean([f"{seed_text('002')}\n\nHÒa bình, hÒA giải, VIệt Nam, tHỦY điện, ĐưỢC."], "V102")
 
 
 def test_many_distinct_typos_are_all_found():
