@@ -32,6 +32,7 @@ DATA = Path(__file__).parent / "data"
 # Spaced-out punctuation as segmenters write it. Each needs a space on both sides,
 # so ordinary prose ("Hà Nội, ngày" or "(tỉnh cũ)") never matches.
 _SPACED_MARKS = (" , ", " . ", " ; ", " : ", " ( ", " ) ", " ,\n", " .\n")
+_ANY_SPACED_MARK = re.compile(r" [,.;:()][ \n]")  # one scan that finds any of _SPACED_MARKS
 _MARKS = (", ", ". ", "; ", ": ", "(", ")", ",\n", ".\n")  # not the dots and commas inside 3.453, 165,8 or URLs
 # An underscore with a letter before it and a letter or digit after it: Hà_Nội, tháng_8.
 _WORD_UNDERSCORE = re.compile(r"_(?<=[^\W\d_]_)(?=[^\W_])")
@@ -42,15 +43,24 @@ MIN_UNDERSCORES = 2
 UNDERSCORE_SHARE = 25  # at least one underscore per 25 words (segmenters join 15-30% of words)
 
 
+def document_is_segmented(document: Document) -> bool:
+    """is_segmented for a whole document, computed once and shared by S001 and S002."""
+    return document.memo("segmentation.is_segmented", lambda document: is_segmented(document.text))
+
+
 def is_segmented(text: str) -> bool:
-    """Whether text looks like word-segmenter output as a whole (cheap: a few str.count scans)."""
-    spaced = sum(text.count(mark) for mark in _SPACED_MARKS) + text.endswith(" .")
+    """Whether text looks like word-segmenter output as a whole (cheap: a regex scan, and a few
+    str.count scans where it finds something)."""
+    # Clean text has no spaced-out mark at all: one scan saves counting each of them.
+    spaced = text.endswith(" .")
+    if _ANY_SPACED_MARK.search(text):
+        spaced += sum(text.count(mark) for mark in _SPACED_MARKS)
     if spaced:
         marks = sum(text.count(mark) for mark in _MARKS) + text.endswith(".")
         # Many marks spaced out, or a short text whose every mark is ("Ảnh : TTXVN").
         if (spaced >= MIN_SPACED_MARKS and spaced * SPACED_SHARE >= marks) or spaced >= marks:
             return True
-    if text.count("_") < MIN_UNDERSCORES:
+    if "_" not in text or text.count("_") < MIN_UNDERSCORES:
         return False
     underscores = sum(1 for _ in _WORD_UNDERSCORE.finditer(text))
     words = text.count(" ") + text.count("\n") + 1
@@ -338,7 +348,7 @@ class UnderscoreJoinedWords(Rule):
         text = document.text
         if "_" not in text:
             return
-        segmented = is_segmented(text)
+        segmented = document_is_segmented(document)
         by_line: Dict[int, Tuple[List[Tuple[int, str]], List[str]]] = {}
         for start, token in _tokens_with_underscores(text):
             edits, words = underscore_edits(token, segmented)
@@ -412,8 +422,7 @@ class TokenizedPunctuation(Rule):
     fix_safety = "safe"
 
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
-        text = document.text
-        if not is_segmented(text):
+        if not document_is_segmented(document):
             return
         for line in document.lines:
             spans = detokenize(line.text)
