@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Tuple
+from typing import Iterator, List, Tuple
 
 from vnlint.diagnostic import Diagnostic, Edit
 from vnlint.document import Document
@@ -21,6 +21,9 @@ _BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
 _LEADING_BLANKS = re.compile(r"\A(?:[ \t]*\n)+")
 _TRAILING_BLANKS = re.compile(r"\n(?:[ \t]*\n)+\Z")
 _TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
+# A line break after a space or tab: anchored on the rare "\n", it is found several times faster
+# than by _TRAILING_SPACE or by two substring tests.
+_BLANK_BEFORE_BREAK = re.compile(r"\n(?<=[ \t]\n)")
 
 
 class BlankLineRun(Rule):
@@ -66,7 +69,9 @@ class BlankLineRun(Rule):
         if leading and leading.end() < len(text):
             yield self.diagnostic(document, 0, leading.end(), "Blank lines at the start of the file",
                                   edits=[Edit(0, leading.end(), "")])
-        trailing = _TRAILING_BLANKS.search(text)
+        # The run can only lie in the whitespace the text ends with; searching from there keeps
+        # the regex engine from trying every line break of the text.
+        trailing = _TRAILING_BLANKS.search(text, len(text.rstrip(" \t\n")))
         trailing_start = trailing.start() if trailing else len(text) + 1
         for run in _BLANK_RUN.finditer(text):
             if run.start() >= trailing_start or (leading and run.start() < leading.end()):
@@ -108,8 +113,8 @@ class TrailingWhitespace(Rule):
 
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
         text = document.text
-        # Almost every file has no trailing blank at all: two substring scans decide that.
-        if " \n" not in text and "\t\n" not in text and not text.endswith((" ", "\t")):
+        # Almost every file has no trailing blank at all: one quick scan decides that.
+        if not text.endswith((" ", "\t")) and _BLANK_BEFORE_BREAK.search(text) is None:
             return
         for match in _TRAILING_SPACE.finditer(text):
             start, end = match.span()
@@ -127,18 +132,27 @@ _UPPER = "".join(sorted(char for char in VIETNAMESE_LETTERS if char.isupper()))
 # Same figures as S002's is_segmented (the families never import each other): a
 # segmented document is restored by the S rules, so W104 and W105 keep out of it.
 _SPACED_MARKS = (" , ", " . ", " ; ", " : ", " ( ", " ) ", " ,\n", " .\n")
+_ANY_SPACED_MARK = re.compile(r" [,.;:()][ \n]")  # one scan that finds any of _SPACED_MARKS
 _MARKS = (", ", ". ", "; ", ": ", "(", ")", ",\n", ".\n")  # not the dots and commas inside 3.453, 165,8 or URLs
 _WORD_UNDERSCORE = re.compile(r"_(?<=[^\W\d_]_)(?=[^\W_])")
 
 
-def looks_segmented(text: str) -> bool:
-    """Whether text is word-segmenter output as a whole; see S002 (tokenized-punctuation)."""
-    spaced = sum(text.count(mark) for mark in _SPACED_MARKS) + text.endswith(" .")
+def looks_segmented(document: Document) -> bool:
+    """Whether the document is word-segmenter output as a whole; see S002 (tokenized-punctuation).
+    Computed once per document for W104 and W105."""
+    return document.memo("whitespace.looks_segmented", lambda document: _looks_segmented(document.text))
+
+
+def _looks_segmented(text: str) -> bool:
+    # Clean text has no spaced-out mark at all: one scan saves counting each of them.
+    spaced = text.endswith(" .")
+    if _ANY_SPACED_MARK.search(text):
+        spaced += sum(text.count(mark) for mark in _SPACED_MARKS)
     if spaced:
         marks = sum(text.count(mark) for mark in _MARKS) + text.endswith(".")
         if (spaced >= 3 and spaced * 3 >= marks) or spaced >= marks:
             return True
-    if text.count("_") < 2:
+    if "_" not in text or text.count("_") < 2:
         return False
     underscores = sum(1 for _ in _WORD_UNDERSCORE.finditer(text))
     return underscores >= 2 and underscores * 25 >= text.count(" ") + text.count("\n") + 1
@@ -159,8 +173,10 @@ _EXTENSIONS_AND_DOMAINS = frozenset("""
 """.split())
 
 # Sentence punctuation (or an ellipsis, for bylines only), perhaps a closing quote or
-# bracket, then a letter with no space between.
-_GLUED_SENTENCE = re.compile(r"[.!?…][”\"’)»]?(?=[^\W\d_])")
+# bracket, then a letter with no space between. One pattern per mark: a pattern that starts
+# with one literal character is searched several times faster than one that starts with a
+# class, and a mark the text does not hold is not searched for at all.
+_GLUED_AFTER_MARK = {mark: re.compile(re.escape(mark) + r"[”\"’)»]?(?=[^\W\d_])") for mark in ".!?…"}
 _WHITESPACE = " \t\n\u00a0"
 _TOKEN_EXTENSION = re.compile(r"\.([A-Za-z0-9]{2,5})$")
 _LOOKBACK = 200  # how far back a token may start; longer runs are not words
@@ -238,10 +254,17 @@ def _byline_follows(text: str, start: int) -> bool:
     return not text[line_end + 1:next_end if next_end != -1 else len(text)].strip()  # paragraph ends here
 
 
-def glued_sentences(text: str) -> Iterator[Tuple[int, int, bool]]:
-    """(mark, insertion point, is_byline) for each sentence glued to the next with no space."""
-    for match in _GLUED_SENTENCE.finditer(text):
-        mark, after = match.start(), match.end()
+def glued_sentences(document: Document) -> List[Tuple[int, int, bool]]:
+    """(mark, insertion point, is_byline) for each sentence glued to the next with no space;
+    computed once per document for W101 and W102."""
+    return document.memo("whitespace.glued_sentences", lambda document: list(_find_glued_sentences(document.text)))
+
+
+def _find_glued_sentences(text: str) -> Iterator[Tuple[int, int, bool]]:
+    candidates = [match.span() for mark, pattern in _GLUED_AFTER_MARK.items() if mark in text
+                  for match in pattern.finditer(text)]
+    candidates.sort()
+    for mark, after in candidates:
         if mark == 0 or after + 1 >= len(text):
             continue
         before, first, second = text[mark - 1], text[after], text[after + 1]
@@ -295,7 +318,7 @@ class MissingSpaceAfterPunctuation(Rule):
 
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
         text = document.text
-        for mark, after, is_byline in glued_sentences(text):
+        for mark, after, is_byline in glued_sentences(document):
             if is_byline:
                 continue
             yield self.diagnostic(document, mark, after + 1,
@@ -347,8 +370,11 @@ class GluedByline(Rule):
 
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
         text = document.text
+        glued = glued_sentences(document)
+        if not glued:
+            return
         separator = "\n\n" if options.separator == "blank-line" else "\n"
-        for mark, after, is_byline in glued_sentences(text):
+        for mark, after, is_byline in glued:
             if not is_byline:
                 continue
             name_end = text.find("\n", after, after + 41)
@@ -449,7 +475,8 @@ class GluedWords(Rule):
 # One space is enough to find a candidate (a run is measured afterwards), and two plain
 # patterns scan several times faster than one alternation.
 _SPACE_BEFORE_CLOSING = re.compile(r" [,.;:!?)\]”’]")
-_SPACE_AFTER_OPENING = re.compile(r"[(\[“‘] ")
+# Opening marks are rare, so each gets its own literal pattern, searched only if the text holds it.
+_SPACE_AFTER_OPENING = {mark: re.compile(re.escape(mark) + " ") for mark in "([“‘"}
 _CLOSING_MARKS = frozenset(",.;:!?)]”’")
 
 
@@ -500,8 +527,9 @@ class SpaceBeforePunctuation(Rule):
             if mark == ":" and before.isdigit() and text[end + 1:end + 2].isdigit():
                 continue  # 14 : 28
             found.append((start, end - 1, f"Space before '{mark}'"))
-        for match in _SPACE_AFTER_OPENING.finditer(text):
-            start, end = match.span()
+        openings = [match.span() for mark, pattern in _SPACE_AFTER_OPENING.items() if mark in text
+                    for match in pattern.finditer(text)]
+        for start, end in sorted(openings):
             if start and text[start - 1] not in _WHITESPACE and text[start - 1] not in "([“‘":
                 continue  # not an opening mark: "Ä‘Ã³" is cp1252 mojibake, "l‘ " an apostrophe
             while end < len(text) and text[end] == " ":
@@ -509,7 +537,7 @@ class SpaceBeforePunctuation(Rule):
             if end >= len(text) or text[end] in _WHITESPACE:
                 continue  # the bracket ends the line: trailing whitespace, W002's
             found.append((start + 1, end, f"Space after '{text[start]}'"))
-        if not found or looks_segmented(text):
+        if not found or looks_segmented(document):
             return
         for start, end, message in sorted(found):
             yield self.diagnostic(document, start, end, message, edits=[Edit(start, end, "")])
@@ -555,7 +583,7 @@ class DoubledSpace(Rule):
             if start == 0 or end == len(text) or text[start - 1] in _WHITESPACE or text[end] in _WHITESPACE:
                 continue  # indentation, trailing whitespace, or mixed with tabs and no-break spaces
             found.append((start, end))
-        if not found or looks_segmented(text):
+        if not found or looks_segmented(document):
             return
         for start, end in found:
             yield self.diagnostic(document, start, end, f"{end - start} spaces in a row",
