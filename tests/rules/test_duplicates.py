@@ -1,10 +1,11 @@
-"""D: duplicates inside a document (D101 duplicate-text, D102 near-duplicate)."""
+"""D: duplicates inside a document (D101 duplicate-text, D102 near-duplicate, D103 truncated-copy)."""
 
 import random
 import subprocess
 import sys
 import time
 import unicodedata
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +13,8 @@ from hypothesis import strategies as st
 
 import vnlint
 from conftest import SEEDS, assert_clean, codes, fixed, only, seed_text
+from vnlint.document import Document
+from vnlint.rules import duplicates
 
 TITLE = "Phiên họp lần thứ XII Ủy ban liên hợp biên giới trên đất liền Việt Nam - Trung Quốc"
 TEASER = "Ngày 06/11/2025, Chủ nhiệm Ủy ban Biên giới quốc gia Trịnh Đức Hải đã đến thăm Lào Cai."
@@ -46,6 +49,14 @@ def test_distinct_lines_and_blank_lines_are_clean():
 
 
 # -- D101 duplicate-text: invalid -------------------------------------------------------------
+
+
+def test_copies_differing_only_in_tabs_no_break_or_trailing_spaces_are_duplicates():
+    # Each variant makes the whole document leave the already-normalised fast path.
+    for variant in (TITLE.replace(" ", "\t", 2), TITLE.replace(" ", "\u00a0", 2), TITLE + " ",
+                    TITLE.replace(" ", "\u3000", 1), " " + TITLE):
+        text = f"{TITLE}\n\n{BODY}\n\n{variant}\n"
+        assert messages(text, "D101") == [("D101", 5, "Line 5 is a duplicate of line 1")], repr(variant)
 
 
 def test_repeated_line_points_at_first_occurrence():
@@ -284,6 +295,65 @@ def test_fixing_duplicates_converges_and_leaves_none(pieces, final_newline):
         assert vnlint.fix_text(once.text, only("D"), unsafe=unsafe).text == once.text
         if unsafe:
             assert codes(once.text, "D") == []
+
+
+# -- fast paths ----------------------------------------------------------------------------------
+# Clean text skips work the rules would otherwise do per line; these tests check that the
+# shortcuts decide exactly as the long way round.
+
+ODD_CHARACTERS = ["\t", "\u00a0", "\u3000", "\u2028", "\u00ad", "\u200b", "\ufeff", "\r", "\ue000", "  ", " ",
+                  "\u0301", "ß", "ﬁ", "İ", "٣", "１", "…"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PIECES + ODD_CHARACTERS), st.text(max_size=8)), max_size=12),
+       st.sampled_from(["\n", " ", "", "\n\n"]), st.booleans())
+def test_normalised_lines_equal_normalising_each_line(pieces, separator, final_newline):
+    text = separator.join(pieces) + ("\n" if final_newline else "")
+    document = Document(text)
+    assert duplicates._normalised_lines(document) == [duplicates.normalise_line(line.text) for line in document.lines]
+
+
+def test_character_facts_the_fast_paths_rely_on():
+    every_character = [chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF]
+    # The space is the only printable whitespace, and the invisible characters are not printable.
+    assert [c for c in every_character if c.isspace() and c.isprintable()] == [" "]
+    assert not any(c.isprintable() for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff")
+    # casefold() maps each character to one or more characters, none of them a space, and keeps
+    # digits as they are and makes none; so folding a prefix folds the start of the line, and the
+    # numbers of a line are the same before and after folding.
+    folded = [c.casefold() for c in every_character]
+    assert all(folded) and not any(" " in f for c, f in zip(every_character, folded) if c != " ")
+    assert all((f == c) if c.isdecimal() else not any(x.isdecimal() for x in f) for c, f in zip(every_character, folded))
+    sample = "".join(every_character[::997])
+    assert sample.casefold() == "".join(folded[::997])
+
+
+NEAR_PIECES = [GLUED, GLUED.replace("nhiệm Ủy", "nhiệmỦy"), GLUED.upper(), BODY, BODY.replace("18/8", "19/8"),
+               BODY.replace("Tô Lâm", "Tô  Lâm"), BODY[:-5] + "...", TITLE, TITLE.replace("XII", "XIII"), TEASER,
+               TEASER.replace("2025", "2024"), HEADLINE, "Thứ trưởng Ngoại giao Lê Thị Thu Hằng thăm Thái Lan", ""]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(NEAR_PIECES), max_size=12), st.sampled_from([0, 50, 85, 90, 99, 100]),
+       st.sampled_from([10, 40, 90]))
+def test_near_duplicate_shortcut_reports_what_the_blocking_reports(pieces, threshold, min_length):
+    """_no_pair_can_match may only say "nothing to report" when the blocking would report nothing."""
+    text = "\n".join(pieces) + "\n"
+    config = only("D102", **{"near-duplicate": {"threshold": threshold, "min-length": min_length}})
+    with_shortcut = vnlint.check_text(text, config)
+    with mock.patch.object(duplicates, "_no_pair_can_match", lambda *args: False):
+        without_shortcut = vnlint.check_text(text, config)
+    assert [(d.start, d.message) for d in with_shortcut] == [(d.start, d.message) for d in without_shortcut]
+
+
+@pytest.mark.parametrize("number", ["000", "001", "002"])
+def test_clean_seed_article_is_decided_without_blocking_keys(number):
+    def fail(*args):
+        raise AssertionError("blocking keys built for a clean article")
+
+    with mock.patch.object(duplicates, "_blocking_keys", fail):
+        assert codes(seed_text(number), "D102") == []
 
 
 # -- cost ------------------------------------------------------------------------------------------
