@@ -4,9 +4,16 @@ Scrapers copy the same teaser, title or block of "related articles" into a
 page more than once. Every rule here compares lines after NFC and whitespace
 normalisation, keeps the first occurrence and offers to delete the later ones.
 
-Both rules stay near-linear on long documents: exact repeats are found through
+The rules stay near-linear on long documents: exact repeats are found through
 a hash map, and near repeats are only scored (with rapidfuzz) against the few
 earlier lines that share a cheap blocking key, never all pairs.
+
+Clean text is the common case and is decided before any per-line work: the
+normalised lines are the raw lines when a few whole-text scans find nothing to
+normalise (and are shared by the three rules through document.memo), D101 needs
+one set of them, D103 one search for a line-ending ellipsis, and D102 scores the
+handful of pairs of similar length and equal numbers directly instead of
+building blocking keys.
 """
 
 from __future__ import annotations
