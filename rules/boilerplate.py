@@ -24,10 +24,10 @@ structure: licences, hotlines, breadcrumbs, counters), in sections:
 - ``[company]``: flagged only next to other boilerplate ("Địa chỉ: ...", a
   phone number: a review of a restaurant may end with its address).
 
-Speed: the whole text is normalised in one call, then each line costs one
+Speed: lines longer than ``_MAX_LINE`` characters are article paragraphs
+and are skipped; the others are normalised in one call, then each costs one
 dict lookup and one anchored regex, plus a few ``search:`` patterns that
-start with a literal; lines longer than ``_MAX_LINE`` characters are article
-paragraphs and are not looked up. The keys, the classification and the
+start with a literal. The keys, the classification and the
 flagged lines are per-document views (``document.memo``), computed once and
 shared by all B rules.
 """
@@ -250,13 +250,16 @@ class _LineKeys:
     """The text and the normalised key of every line, in the order of document.lines."""
 
     texts: List[str]
-    keys: List[str]
+    keys: List[str]  # "" for a line longer than _MAX_LINE
 
 
 def _line_keys(document: Document) -> _LineKeys:
     # Splitting the text is much cheaper than building document.lines, which is only needed to report.
     # A final newline adds an empty last line here: it is blank, and blank lines are never classified.
-    return _LineKeys(document.text.split("\n"), normalise_line(document.text).split("\n"))
+    texts = document.text.split("\n")
+    # Long lines are article paragraphs and are never looked up: they are left out of the normalisation.
+    short_lines = "\n".join([text if len(text) <= _MAX_LINE else "" for text in texts])
+    return _LineKeys(texts, normalise_line(short_lines).split("\n"))
 
 
 @dataclass(frozen=True)
@@ -284,13 +287,12 @@ def _classify(document: Document) -> _Classified:
     lines, marks = [], {}
     for index, key in enumerate(line_keys.keys):
         if not key:
-            if texts[index].strip():  # a line of bullets or punctuation only: not blank, not chrome
+            # A long paragraph, or a line of bullets or punctuation only: not blank, and not chrome.
+            if texts[index].strip():
                 lines.append(index)
             continue
         lines.append(index)
         text = texts[index]
-        if len(text) > _MAX_LINE:
-            continue
         found = classify(key)
         if found and found[1] == "title":
             # A link to another article ("Xem thêm: <title>") reads as a title, not as a sentence.
@@ -344,8 +346,7 @@ def _flagged_lines(document: Document, kind: str, options: RuleOptions) -> List[
         line_keys = document.memo("boilerplate.line_keys", _line_keys)
         for index, line in enumerate(classified.lines):
             key = line_keys.keys[line]
-            if (key and len(line_keys.texts[line]) <= _MAX_LINE and (index not in marks or marks[index][1] != "strong")
-                    and extra.classify(key)):
+            if key and (index not in marks or marks[index][1] != "strong") and extra.classify(key):
                 marks[index] = (kind, "strong")
     flagged = _apply_context(marks, len(classified.lines))
     return sorted(index for index, flagged_kind in flagged.items() if flagged_kind == kind)
