@@ -118,6 +118,8 @@ def repairs(word: str) -> Tuple[str, ...]:
         if _COMBINING.search(word):
             return _stray_mark_repairs(word)
     lower = word.lower()
+    if len(lower) > 8:
+        return ()  # a syllable has at most 7 letters, and a repair changes one letter or drops one
     base, tone = split_tone(lower)
     tone_marks = sum(1 for char in lower if split_tone(char)[1] != TONE_NONE)
     found: List[str] = []
@@ -326,6 +328,8 @@ _GLUED_PUNCTUATION = "“”‘’–—…«»·•"
 _WORD_CHARACTER = re.compile(f"[{_LETTERS}\u0300-\u036f]")
 _LATIN1_SYMBOL = re.compile("[\u0080-\u009f\u00a1-\u00bf]")  # all of U+0080–U+00BF but the no-break space
 _TOKEN_REST = re.compile(f"[^{_WHITESPACE}]*")
+# Up to this many unknown words, the tokens holding them are found by searching the text for each.
+_FEW_UNKNOWN_WORDS = 16
 # A line is broken encoding rather than typing slips when at least this many
 # of its words, and this share of its non-ASCII words, are impossible.
 _DAMAGED_MIN_WORDS = 3
@@ -404,8 +408,15 @@ class _Analysis:
         self.findings: Dict[str, Tuple[Tuple[int, int, str, int], ...]] = {}
         self._alien: Dict[str, int] = {}
         self._analysed: Set[str] = set()
-        self._analyse(_tokens_at(text, _offsets_of_words(text, document.memo(_UNKNOWN_WORDS, _unknown_words))))
-        self._latin1_analysed = False
+        unknown = document.memo(_UNKNOWN_WORDS, _unknown_words)
+        if len(unknown) <= _FEW_UNKNOWN_WORDS:
+            self._analyse(_tokens_at(text, _offsets_of_words(text, unknown)))
+            self._latin1_analysed = False
+        else:
+            # Decomposed text or a broken encoding: one pass over all the tokens
+            # costs less than one search of the text per unknown word.
+            self._analyse(raw.decode("utf-8") for raw in frozenset(text.encode("utf-8").split()) if not raw.isascii())
+            self._latin1_analysed = True
         self._damaged_lines: Optional[Set[int]] = None
         self._damaged_document: Optional[bool] = None
         self._lower_text: Optional[str] = None

@@ -233,6 +233,13 @@ def test_valid_syllables_in_any_letter_case_are_clean():
     assert_clean([f"{seed_text('002')}\n\nHÒa bình, hÒA giải, VIệt Nam, tHỦY điện, ĐưỢC."], "V102")
 
 
+def test_a_glued_run_of_syllables_is_not_a_syllable_and_costs_linear_time():
+    # Every repair of a word longer than 8 letters is too long to be a syllable:
+    # a 40,000-letter token once took half a minute building them.
+    assert codes("đìều" * 10_000, "V102") == []
+    assert codes("Bà ấy nói việtttttt rồi đi.", "V102") == []
+
+
 def test_many_distinct_typos_are_all_found():
     # More than a handful of distinct bad tokens takes the one-pass token scan.
     typos = [onset + rhyme for onset in ("b", "t", "m", "l", "s") for rhyme in ("àc", "ảt", "ãp", "ồc")]
