@@ -315,8 +315,6 @@ def _token_findings(token: str) -> Tuple[Tuple[Tuple[int, int, str, int], ...], 
 # Keys of the views shared through Document.memo.
 _UNKNOWN_WORDS = "orthography.unknown_words"
 _ANALYSIS = "orthography.analysis"
-_STYLE_WORDS = "orthography.style_words"
-
 
 # Spaces, digits and ASCII punctuation are never part of a word: turned into
 # spaces, they let bytes.split() cut a document's UTF-8 into words at C speed.
@@ -636,7 +634,7 @@ class TonePlacement(Rule):
         for endings in _OBJECTED_STYLES[wanted]:
             if not any(ending.search(text) for ending in endings):
                 return  # a style this option objects to is absent
-        styles = document.memo(_STYLE_WORDS, _style_words)
+        styles = _style_words(document)
         if not styles or (wanted == "consistent" and len(set(styles.values())) < 2):
             return
         if wanted != "consistent" and all(style == wanted for style in styles.values()):
