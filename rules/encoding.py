@@ -4,13 +4,14 @@ Every rule here has a fast path (a precompiled character class or
 ``unicodedata.is_normalized``) that decides for almost all text; only
 suspect spans get the expensive look.
 
-E1xx share one analysis per document (``encoding_faults``): a few regex scans
-find the lines holding characters that mojibake and the legacy Vietnamese codes
-produce but clean prose does not; each such line is tried with ftfy (narrowed to
-its encoding repairs) and with the TCVN3, VNI and Windows-1258 tables in
-rules/data, and a conversion counts only if it turns words into valid Vietnamese
-syllables. E002 and E003 consult the same analysis so that they never delete a
-byte that E101 or E102 needs.
+E1xx share one analysis per document (``encoding_faults``, a ``document.memo``
+view): two regex scans find the lines holding characters that mojibake and the
+legacy Vietnamese codes produce but clean prose does not, or holding no letter
+beyond Latin-1; each such line is tried with ftfy (narrowed to its encoding
+repairs) and with the TCVN3, VNI and Windows-1258 tables in rules/data, and a
+conversion counts only if it turns words into valid Vietnamese syllables. E002
+and E003 consult the same analysis so that they never delete a byte that E101
+or E102 needs.
 """
 
 from __future__ import annotations
@@ -217,10 +218,14 @@ class ByteOrderMark(Rule):
 # --------------------------------------------------------------------------------------------
 # E1xx: mojibake and legacy Vietnamese encodings, found by one shared analysis per document.
 #
-# Fast path: three precompiled scans over the whole text find the few lines holding a character
-# that mojibake, TCVN3, VNI or a Windows-1258 misread produce all the time but clean Vietnamese
-# prose almost never does. Only those lines get the expensive look: ftfy, and each legacy table,
-# judged by how many words become valid Vietnamese syllables.
+# Fast path: one scan over the whole text finds the few lines holding a character that mojibake,
+# TCVN3, VNI or a Windows-1258 misread produce all the time but clean Vietnamese prose almost
+# never does (a no-break space is looked for only when the text holds one); a second finds the
+# lines with no letter beyond Latin-1, and of those only the ones with a word that is not
+# Vietnamese are kept. Only the lines found get the expensive look: ftfy, and each legacy table,
+# judged by how many words become valid Vietnamese syllables. On clean news text that is a few
+# lines with a foreign name or a unit (Jürgen, Ødegaard, m², °C), each examined once per
+# distinct line.
 
 # C1 controls; the Latin-1 symbols ¡-¿ (TCVN3 puts ă â ê ô ơ ư đ and the toned a's there, and
 # they follow UTF-8 lead bytes in mojibake); Latin-1 letters Vietnamese does not use (VNI's marks
@@ -308,9 +313,9 @@ def _telltale_spans(document: Document) -> List[Tuple[int, int]]:
 
 def _find_telltale_spans(document: Document) -> List[Tuple[int, int]]:
     text = document.text
-    spans = list(_spans_around_hits(text, _TELLTALE))
+    spans = _spans_around_hits(text, _TELLTALE)
     if "\u00a0" in text:  # the substring test is far cheaper than a regex scan
-        spans.extend(_spans_around_hits(text, _SUSPECT_A0))
+        spans += _spans_around_hits(text, _SUSPECT_A0)
     return spans
 
 
@@ -355,30 +360,23 @@ def _suspect_spans(document: Document) -> List[Tuple[int, int]]:
     return disjoint
 
 
-def _spans_around_hits(text: str, pattern: re.Pattern[str]) -> Iterator[Tuple[int, int]]:
-    """The span around each hit of pattern; the search resumes after the span."""
-    position = 0
-    while True:
-        match = pattern.search(text, position)
-        if match is None:
-            return
-        start, end = _span_around(text, match.start())
-        yield start, end
-        position = end + 1
+def _spans_around_hits(text: str, pattern: re.Pattern[str], skip: int = 0) -> List[Tuple[int, int]]:
+    """The span around each hit of pattern, the hit being skip characters after the start of the
+    match; the search resumes where the span ends."""
+    spans = []
+    match = pattern.search(text)
+    while match is not None:
+        start, end = _span_around(text, match.start() + skip)
+        spans.append((start, end))
+        match = pattern.search(text, end)
+    return spans
 
 
-def _latin1_only_spans(text: str) -> Iterator[Tuple[int, int]]:
-    first = _LATIN1_ONLY_FIRST_LINE.match(text)
-    if first is not None:
-        yield _span_around(text, 0)
-    position = 0
-    while True:
-        match = _LATIN1_ONLY_NEXT_LINE.search(text, position)
-        if match is None:
-            return
-        start, end = _span_around(text, match.start() + 1)  # the line starts after its "\n"
-        yield start, end
-        position = end  # the "\n" that ends this line may start the next hit
+def _latin1_only_spans(text: str) -> List[Tuple[int, int]]:
+    spans = _spans_around_hits(text, _LATIN1_ONLY_NEXT_LINE, skip=1)  # the line starts after its "\n"
+    if _LATIN1_ONLY_FIRST_LINE.match(text):
+        spans.insert(0, _span_around(text, 0))
+    return spans
 
 
 def _span_around(text: str, hit: int) -> Tuple[int, int]:
