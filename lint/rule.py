@@ -75,39 +75,29 @@ class Option:
 
 
 class RuleOptions:
-    """Read-only, picklable option values; read them as attributes (``options.tone_style``)."""
+    """Read-only, picklable option values; read them as attributes (``options.tone_style``).
 
-    __slots__ = ("_values",)
+    Values live in the instance ``__dict__`` so that reading one is a plain attribute
+    lookup: rules read options in their inner loops.
+    """
 
     def __init__(self, values: Dict[str, Any]) -> None:
-        object.__setattr__(self, "_values", dict(values))
-
-    def __getattr__(self, attribute: str) -> Any:
-        try:
-            return self._values[attribute]
-        except KeyError:
-            raise AttributeError(attribute) from None
+        self.__dict__.update(values)
 
     def __setattr__(self, key, value):
         raise AttributeError("rule options are read-only")
 
-    def __getstate__(self):
-        return self._values
-
-    def __setstate__(self, state):
-        object.__setattr__(self, "_values", state)
-
     def __eq__(self, other):
-        return isinstance(other, RuleOptions) and self._values == other._values
+        return isinstance(other, RuleOptions) and self.__dict__ == other.__dict__
 
     def __hash__(self):
-        return hash(tuple(sorted((k, repr(v)) for k, v in self._values.items())))
+        return hash(tuple(sorted((k, repr(v)) for k, v in self.__dict__.items())))
 
     def as_dict(self) -> Dict[str, Any]:
-        return dict(self._values)
+        return dict(self.__dict__)
 
     def __repr__(self) -> str:
-        return f"RuleOptions({self._values!r})"
+        return f"RuleOptions({self.__dict__!r})"
 
 
 class Rule:
