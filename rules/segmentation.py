@@ -7,9 +7,9 @@ the original text is what these rules restore.
 
 Whether a document is segmented is decided once per document, from the
 density of underscores between letters and of spaced-out punctuation
-(``is_segmented``). The W family recomputes the same figures for itself, so a
-normal article with one "a , b" typo is left to W104, while a segmented
-document is restored consistently here.
+(``is_segmented``, in the shared vnlint.rules.vietnamese module, which the W
+family asks too). So a normal article with one "a , b" typo is left to W104,
+while a segmented document is restored consistently here.
 """
 
 from __future__ import annotations
@@ -23,48 +23,12 @@ from typing import Dict, Iterator, List, Set, Tuple
 from vnlint.diagnostic import Diagnostic, Edit
 from vnlint.document import Document
 from vnlint.rule import Rule, RuleOptions
-from vnlint.rules.vietnamese import has_vietnamese_letters, is_vietnamese_syllable
+from vnlint.rules.vietnamese import document_is_segmented, has_vietnamese_letters, is_vietnamese_syllable
 
 DATA = Path(__file__).parent / "data"
 
-# -- is this document segmented? -------------------------------------------------
-
-# Spaced-out punctuation as segmenters write it. Each needs a space on both sides,
-# so ordinary prose ("Hà Nội, ngày" or "(tỉnh cũ)") never matches.
-_SPACED_MARKS = (" , ", " . ", " ; ", " : ", " ( ", " ) ", " ,\n", " .\n")
-_ANY_SPACED_MARK = re.compile(r" [,.;:()][ \n]")  # one scan that finds any of _SPACED_MARKS
-_MARKS = (", ", ". ", "; ", ": ", "(", ")", ",\n", ".\n")  # not the dots and commas inside 3.453, 165,8 or URLs
-# An underscore with a letter before it and a letter or digit after it: Hà_Nội, tháng_8.
-_WORD_UNDERSCORE = re.compile(r"_(?<=[^\W\d_]_)(?=[^\W_])")
-
-MIN_SPACED_MARKS = 3  # fewer is a typo for W104, not a segmented document
-SPACED_SHARE = 3  # at least one punctuation mark in 3 is spaced out
-MIN_UNDERSCORES = 2
-UNDERSCORE_SHARE = 25  # at least one underscore per 25 words (segmenters join 15-30% of words)
-
-
-def document_is_segmented(document: Document) -> bool:
-    """is_segmented for a whole document, computed once and shared by S001 and S002."""
-    return document.memo("segmentation.is_segmented", lambda document: is_segmented(document.text))
-
-
-def is_segmented(text: str) -> bool:
-    """Whether text looks like word-segmenter output as a whole (cheap: a regex scan, and a few
-    str.count scans where it finds something)."""
-    # Clean text has no spaced-out mark at all: one scan saves counting each of them.
-    spaced = text.endswith(" .")
-    if _ANY_SPACED_MARK.search(text):
-        spaced += sum(text.count(mark) for mark in _SPACED_MARKS)
-    if spaced:
-        marks = sum(text.count(mark) for mark in _MARKS) + text.endswith(".")
-        # Many marks spaced out, or a short text whose every mark is ("Ảnh : TTXVN").
-        if (spaced >= MIN_SPACED_MARKS and spaced * SPACED_SHARE >= marks) or spaced >= marks:
-            return True
-    if "_" not in text or text.count("_") < MIN_UNDERSCORES:
-        return False
-    underscores = sum(1 for _ in _WORD_UNDERSCORE.finditer(text))
-    words = text.count(" ") + text.count("\n") + 1
-    return underscores >= MIN_UNDERSCORES and underscores * UNDERSCORE_SHARE >= words
+# Whether a document is segmented is decided in vnlint.rules.vietnamese (is_segmented),
+# shared with the W family.
 
 
 # -- things that are never segmenter output --------------------------------------

@@ -399,3 +399,44 @@ def normalise_line(text: str) -> str:
     if "  " in text or not text.replace("\n", " ").isprintable():
         lines = [" ".join(line.split()) for line in lines]
     return "\n".join([line.strip(_LINE_EDGE) for line in lines])
+
+
+# -- is a text word-segmenter output? ---------------------------------------------
+# Shared by S (which restores segmented documents) and W (whose spacing rules keep out of them).
+
+# Spaced-out punctuation as segmenters write it. Each needs a space on both sides,
+# so ordinary prose ("Hà Nội, ngày" or "(tỉnh cũ)") never matches.
+_SPACED_MARKS = (" , ", " . ", " ; ", " : ", " ( ", " ) ", " ,\n", " .\n")
+_ANY_SPACED_MARK = re.compile(r" [,.;:()][ \n]")  # one scan that finds any of _SPACED_MARKS
+_MARKS = (", ", ". ", "; ", ": ", "(", ")", ",\n", ".\n")  # not the dots and commas inside 3.453, 165,8 or URLs
+# An underscore with a letter before it and a letter or digit after it: Hà_Nội, tháng_8.
+_WORD_UNDERSCORE = re.compile(r"_(?<=[^\W\d_]_)(?=[^\W_])")
+
+MIN_SPACED_MARKS = 3  # fewer is a typo for W104, not a segmented document
+SPACED_SHARE = 3  # at least one punctuation mark in 3 is spaced out
+MIN_UNDERSCORES = 2
+UNDERSCORE_SHARE = 25  # at least one underscore per 25 words (segmenters join 15-30% of words)
+
+
+def document_is_segmented(document) -> bool:
+    """is_segmented for a whole vnlint Document, computed once and shared by every rule that asks."""
+    return document.memo("vietnamese.is_segmented", lambda document: is_segmented(document.text))
+
+
+def is_segmented(text: str) -> bool:
+    """Whether text looks like word-segmenter output as a whole (cheap: a regex scan, and a few
+    str.count scans where it finds something)."""
+    # Clean text has no spaced-out mark at all: one scan saves counting each of them.
+    spaced = text.endswith(" .")
+    if _ANY_SPACED_MARK.search(text):
+        spaced += sum(text.count(mark) for mark in _SPACED_MARKS)
+    if spaced:
+        marks = sum(text.count(mark) for mark in _MARKS) + text.endswith(".")
+        # Many marks spaced out, or a short text whose every mark is ("Ảnh : TTXVN").
+        if (spaced >= MIN_SPACED_MARKS and spaced * SPACED_SHARE >= marks) or spaced >= marks:
+            return True
+    if "_" not in text or text.count("_") < MIN_UNDERSCORES:
+        return False
+    underscores = sum(1 for _ in _WORD_UNDERSCORE.finditer(text))
+    words = text.count(" ") + text.count("\n") + 1
+    return underscores >= MIN_UNDERSCORES and underscores * UNDERSCORE_SHARE >= words

@@ -14,7 +14,13 @@ from typing import Iterator, List, Tuple
 from vnlint.diagnostic import Diagnostic, Edit
 from vnlint.document import Document
 from vnlint.rule import Option, Rule, RuleOptions
-from vnlint.rules.vietnamese import VIETNAMESE_LETTERS, WORD, has_vietnamese_letters, is_vietnamese_syllable
+from vnlint.rules.vietnamese import (
+    VIETNAMESE_LETTERS,
+    WORD,
+    document_is_segmented,
+    has_vietnamese_letters,
+    is_vietnamese_syllable,
+)
 
 # A run of blank lines: the "\n" that ends a line, then two or more lines holding only spaces or tabs.
 _BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
@@ -128,35 +134,6 @@ DATA = Path(__file__).parent / "data"
 # Letters of Vietnamese words, by case, for the glued-word scan.
 _LOWER = "".join(sorted(char for char in VIETNAMESE_LETTERS if char.islower()))
 _UPPER = "".join(sorted(char for char in VIETNAMESE_LETTERS if char.isupper()))
-
-# Same figures as S002's is_segmented (the families never import each other): a
-# segmented document is restored by the S rules, so W104 and W105 keep out of it.
-_SPACED_MARKS = (" , ", " . ", " ; ", " : ", " ( ", " ) ", " ,\n", " .\n")
-_ANY_SPACED_MARK = re.compile(r" [,.;:()][ \n]")  # one scan that finds any of _SPACED_MARKS
-_MARKS = (", ", ". ", "; ", ": ", "(", ")", ",\n", ".\n")  # not the dots and commas inside 3.453, 165,8 or URLs
-_WORD_UNDERSCORE = re.compile(r"_(?<=[^\W\d_]_)(?=[^\W_])")
-
-
-def looks_segmented(document: Document) -> bool:
-    """Whether the document is word-segmenter output as a whole; see S002 (tokenized-punctuation).
-    Computed once per document for W104 and W105."""
-    return document.memo("whitespace.looks_segmented", lambda document: _looks_segmented(document.text))
-
-
-def _looks_segmented(text: str) -> bool:
-    # Clean text has no spaced-out mark at all: one scan saves counting each of them.
-    spaced = text.endswith(" .")
-    if _ANY_SPACED_MARK.search(text):
-        spaced += sum(text.count(mark) for mark in _SPACED_MARKS)
-    if spaced:
-        marks = sum(text.count(mark) for mark in _MARKS) + text.endswith(".")
-        if (spaced >= 3 and spaced * 3 >= marks) or spaced >= marks:
-            return True
-    if "_" not in text or text.count("_") < 2:
-        return False
-    underscores = sum(1 for _ in _WORD_UNDERSCORE.finditer(text))
-    return underscores >= 2 and underscores * 25 >= text.count(" ") + text.count("\n") + 1
-
 
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset:
@@ -537,7 +514,7 @@ class SpaceBeforePunctuation(Rule):
             if end >= len(text) or text[end] in _WHITESPACE:
                 continue  # the bracket ends the line: trailing whitespace, W002's
             found.append((start + 1, end, f"Space after '{text[start]}'"))
-        if not found or looks_segmented(document):
+        if not found or document_is_segmented(document):
             return
         for start, end, message in sorted(found):
             yield self.diagnostic(document, start, end, message, edits=[Edit(start, end, "")])
@@ -583,7 +560,7 @@ class DoubledSpace(Rule):
             if start == 0 or end == len(text) or text[start - 1] in _WHITESPACE or text[end] in _WHITESPACE:
                 continue  # indentation, trailing whitespace, or mixed with tabs and no-break spaces
             found.append((start, end))
-        if not found or looks_segmented(document):
+        if not found or document_is_segmented(document):
             return
         for start, end in found:
             yield self.diagnostic(document, start, end, f"{end - start} spaces in a row",

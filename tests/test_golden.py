@@ -6,6 +6,7 @@ The expected files were read and approved line by line; this test never writes t
 import shutil
 
 import pytest
+
 from conftest import SEEDS, run_cli
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))

@@ -6,7 +6,8 @@ The round trip through real segmenters (pyvi, underthesea) is in test_segmentati
 import pytest
 
 from conftest import assert_clean, codes, fixed, seed_text
-from vnlint.rules.segmentation import chain_is_segmented, detokenize, is_protected_token, is_segmented
+from vnlint.rules.segmentation import chain_is_segmented, detokenize, is_protected_token
+from vnlint.rules.vietnamese import is_segmented
 
 # A short segmented document, as pyvi writes it.
 SEGMENTED = (
