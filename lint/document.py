@@ -109,7 +109,7 @@ class Document:
             result.append(Paragraph(tuple(current)))
         return result
 
-    def memo(self, key: str, compute: Callable[["Document"], T]) -> T:
+    def memo(self, key: str, compute: Callable[[Document], T]) -> T:
         """Compute a view of this document once and share it between rules.
 
         Rules of one family use it for work they all need (normalised lines,
