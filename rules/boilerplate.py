@@ -416,7 +416,9 @@ class _CatalogueRule(Rule):
 
     kind: ClassVar[str] = ""
     label: ClassVar[str] = ""  # how the message names a flagged line
-    default_severity = "warning"
+    # Site chrome in a corpus is not article text: an error, so that a CI check or the
+    # pre-commit hook fails until it is removed (the fix is safe).
+    default_severity = "error"
     fix_safety = "safe"
     options = _CATALOGUE_OPTIONS
 

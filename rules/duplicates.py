@@ -192,7 +192,7 @@ class DuplicateText(Rule):
     code = "D101"
     name = "duplicate-text"
     summary = "Line, paragraph or block of lines repeated exactly earlier in the document"
-    default_severity = "warning"
+    default_severity = "error"  # an exact copy is certain and its removal safe
     fix_safety = "safe"
     options = (
         Option(name="min-length", type=int, default=40, minimum=1,

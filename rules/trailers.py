@@ -385,6 +385,7 @@ class RelatedArticles(_TrailerRule):
     heading to its last teaser, with the blank lines around it.
     """
 
+    default_severity = "error"  # found through a known heading or a source line: certain, and safely fixable
     code = "T101"
     name = "related-articles"
     summary = "Related-articles list: a heading such as 'Tin liên quan' followed by teasers"
@@ -446,6 +447,7 @@ class SourceLine(_TrailerRule):
     Safe: only a line made of an address (and its label) is deleted.
     """
 
+    default_severity = "error"  # found through a known heading or a source line: certain, and safely fixable
     code = "T102"
     name = "source-line"
     summary = "Source address appended after the article ('Nguồn: https://...', 'Thanhnien.vn')"
