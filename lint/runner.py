@@ -15,13 +15,20 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, List, Optional, Sequence, Tuple
 
-from .config import Config, active_rules, fix_policy, ignores_for_path, registry_for
+from .config import Config, active_rules, fix_policy, ignores_for_path
 from .diagnostic import Diagnostic
 from .document import Document, Position
 from .engine import RuleCrash, check_document, fix_document
 from .files import SourceProblem, SourceText, decode_source, read_source, write_atomically
 
 CHECK, FIX, DIFF = "check", "fix", "diff"
+# A short article with a few typical faults, so that rules load their phrase lists, tables and
+# syllable sets before workers fork. No mojibake or foreign line: ftfy and langdetect are
+# imported only by workers that meet such text.
+WARM_UP_TEXT = (
+    "Tin mới nhất\n\nHà_Nội , ngày 5/9 . Ông Nguyễn Văn A nói.Hai bên hợp tác tốt  hơn, thuỷ lợi và thủy sản.\n\n"
+    "Xem thêm: Giá vàng hôm nay\n\nHuyền Lê\n"
+)
 PROBLEM_CODES = {"io": ("E901", "unreadable-file"), "utf8": ("E902", "invalid-utf8")}
 
 
@@ -111,9 +118,11 @@ def run_files(
             if progress:
                 progress(index, total)
         return results
-    # Warm the caches in the parent so forked workers inherit imported rules.
+    # Warm the caches in the parent so forked workers inherit imported rules and the
+    # data they load on first use (tables, phrase lists, syllable sets) instead of each
+    # loading them again.
     for config in {config for _, config in tasks}:
-        registry_for(config)
+        check_document(Document(WARM_UP_TEXT, "<warm-up>"), active_rules(config))
     chunk = max(1, min(64, total // (jobs * 8) or 1))
     results = []
     with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
