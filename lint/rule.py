@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass
-from typing import Any, ClassVar, Dict, Iterable, Iterator, Optional, Sequence, Tuple
+from typing import Any, Callable, ClassVar, Dict, Iterable, Iterator, Optional, Sequence, Tuple
 
 from .diagnostic import APPLICABILITIES, SEVERITIES, Diagnostic, Edit, Fix
 from .document import Document
@@ -41,6 +41,8 @@ class Option:
     minimum: Optional[float] = None
     maximum: Optional[float] = None
     choices: Optional[Tuple[Any, ...]] = None
+    # Extra check of a well-typed value: returns a problem in the user's terms, or None.
+    validator: Optional[Callable[[Any], Optional[str]]] = None
 
     @property
     def attribute(self) -> str:
@@ -67,6 +69,10 @@ class Option:
             raise ValueError(f"must be one of {allowed}, got {value!r}")
         if self.minimum is not None and self.maximum is not None and not self.minimum <= value <= self.maximum:
             raise ValueError(f"must be {_number(self.minimum)}–{_number(self.maximum)}, got {value!r}")
+        if self.validator is not None:
+            problem = self.validator(value)
+            if problem:
+                raise ValueError(problem)
         if self.minimum is not None and value < self.minimum:
             raise ValueError(f"must be at least {_number(self.minimum)}, got {value!r}")
         if self.maximum is not None and value > self.maximum:

@@ -145,15 +145,13 @@ def _build_matcher(tagged_phrases: Sequence[Tuple[str, str, str]], tagged_patter
     phrases.pop("", None)
     by_group: Dict[Tuple[str, str], List[str]] = {}
     anywhere = []
+    originals = {}
     for kind, strength, pattern in tagged_patterns:
         search = pattern.startswith(_SEARCH)
         source = _normalise_pattern(pattern[len(_SEARCH):].strip() if search else pattern)
-        try:
-            compiled = re.compile(source)
-        except re.error as error:
-            raise ValueError(f"{origin}: invalid regular expression {pattern!r}: {error}") from None
+        originals[source] = pattern
         if search:
-            anywhere.append((compiled, (kind, strength)))
+            anywhere.append((_compile(source, pattern, origin), (kind, strength)))
         else:
             by_group.setdefault((kind, strength), []).append(source)
     groups: Dict[str, Tuple[str, str]] = {}
@@ -161,8 +159,23 @@ def _build_matcher(tagged_phrases: Sequence[Tuple[str, str, str]], tagged_patter
     for index, (tag, sources) in enumerate(by_group.items()):
         groups[f"g{index}"] = tag
         parts.append(f"(?P<g{index}>" + "|".join(f"(?:{s})" for s in sources) + ")")
-    whole = re.compile("|".join(parts)) if parts else None
+    whole = None
+    if parts:
+        try:
+            whole = re.compile("|".join(parts))
+        except re.error:
+            # Compiling each pattern alone costs as much again: only done to name the bad one.
+            for source in (source for sources in by_group.values() for source in sources):
+                _compile(source, originals[source], origin)
+            raise
     return _Matcher(phrases, whole, groups, tuple(anywhere), menu_words)
+
+
+def _compile(source: str, pattern: str, origin: str) -> re.Pattern[str]:
+    try:
+        return re.compile(source)
+    except re.error as error:
+        raise ValueError(f"{origin}: invalid regular expression {pattern!r}: {error}") from None
 
 
 @cache
@@ -399,11 +412,22 @@ def _blocks(indices: Sequence[int]) -> Iterator[Tuple[int, int]]:
 # ---------------------------------------------------------------------------
 # The rules
 
+def _regex_problem(patterns: Tuple[str, ...]) -> Optional[str]:
+    """Config-time check of extra-patterns, so a bad regex is a config error, not a crash."""
+    for pattern in patterns:
+        source = pattern[len(_SEARCH):].strip() if pattern.startswith(_SEARCH) else pattern
+        try:
+            re.compile(_normalise_pattern(source))
+        except re.error as error:
+            return f"has an invalid regular expression {pattern!r}: {error}"
+    return None
+
+
 _CATALOGUE_OPTIONS = (
     Option(name="extra-phrases", type=tuple, default=(),
            help="More whole-line phrases of this kind, compared after normalisation (lower case, spaces "
                 "collapsed, bullets and punctuation stripped from the ends)."),
-    Option(name="extra-patterns", type=tuple, default=(),
+    Option(name="extra-patterns", type=tuple, default=(), validator=_regex_problem,
            help="More regular expressions of this kind, matched against the whole normalised line (write "
                 "them in lower case); one written 'search: <regex>' may match anywhere in the line."),
     Option(name="replace-catalogue", type=bool, default=False,
@@ -763,7 +787,7 @@ class Dateline(Rule):
     default_severity = "warning"
     fix_safety = "safe"
     options = (
-        Option(name="extra-patterns", type=tuple, default=(),
+        Option(name="extra-patterns", type=tuple, default=(), validator=_regex_problem,
                help="More whole-line regular expressions for a dateline, matched against the normalised line."),
         Option(name="replace-catalogue", type=bool, default=False,
                help="Use only extra-patterns, not the built-in dateline patterns."),

@@ -310,3 +310,11 @@ def test_list_option_items_are_checked_against_their_choices(tmp_path):
     result = run_cli("a.txt", cwd=tmp_path)
     assert result.returncode == 2
     assert "[rules.legacy-encoding] encodings items must be among 'vni', 'tcvn3', 'cp1258', got 'viqr'" in result.stderr
+
+
+def test_invalid_extra_pattern_is_a_config_error_not_a_crash(tmp_path):
+    setup(tmp_path, '[rules.navigation-line]\nextra-patterns = ["((x"]\n')
+    result = run_cli("a.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "[rules.navigation-line] extra-patterns has an invalid regular expression '((x'" in result.stderr
+    assert "internal error" not in result.stderr
