@@ -60,3 +60,16 @@ def test_hook_manifest_declares_both_hooks_serially():
 def test_own_pre_commit_config_targets_expected_outputs():
     config = Path(REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8")
     assert "seeds/expected/" in config
+
+
+def test_own_pre_commit_config_passes_on_this_repository(tmp_path):
+    # The project's own hooks: vnlint on seeds/expected (the reviewed outputs must stay clean)
+    # and ruff on the code. They run from this environment, so its bin folder goes on PATH.
+    if not (REPO / ".git").exists():
+        pytest.skip("not a git checkout")
+    env_bin = os.path.dirname(sys.executable)
+    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path), PATH=env_bin + os.pathsep + os.environ.get("PATH", ""))
+    result = subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"],
+                            cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "vnlint (seeds/expected must stay clean)" in result.stdout and "Passed" in result.stdout
