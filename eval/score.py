@@ -4,6 +4,7 @@
     python -m eval.score --gate               # the CI gate's small slice (a few seconds)
     python -m eval.score --compare OLD.json   # print deltas against an earlier run
     python -m eval.score --examples 5         # show misses and false positives per family
+    python -m eval.score --corpus DIR         # another labelled corpus (e.g. eval/heldout/corpus); writes DIR/results.json
 
 It runs ``vnlint`` three times on copies of the documents: once to check (JSON
 output), once with ``--fix`` and once with ``--fix --unsafe-fixes``, all with
@@ -404,20 +405,23 @@ def _delta(new: Optional[float], old: Optional[float]) -> str:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description="Score vnlint on the labelled evaluation corpus.")
     parser.add_argument("--gate", action="store_true", help="only the CI gate's small slice")
-    parser.add_argument("--corpus", type=Path, default=CORPUS, help="labelled corpus folder (default: eval/corpus)")
-    parser.add_argument("--json", type=Path, help="write the figures here (default: eval/results.json for the full corpus)")
+    parser.add_argument("--corpus", type=Path, metavar="DIR",
+                        help="labelled corpus folder (default: eval/corpus); its figures go to DIR/results.json")
+    parser.add_argument("--json", type=Path, help="write the figures here (default: eval/results.json for the full "
+                                                  "corpus, DIR/results.json with --corpus DIR)")
     parser.add_argument("--compare", type=Path, metavar="OLD.json", help="print deltas against an earlier results file")
     parser.add_argument("--examples", type=int, default=3, help="false positives and misses to show per family")
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="keep the checked and fixed copies here (check/, fix-safe/, fix-unsafe/) to diff them")
     args = parser.parse_args(argv)
     old = json.loads(args.compare.read_text(encoding="utf-8")) if args.compare else None
-    results = evaluate(args.gate, args.corpus, examples=max(args.examples, 3), keep=args.keep)
+    results = evaluate(args.gate, args.corpus or CORPUS, examples=max(args.examples, 3), keep=args.keep)
     floors = load_floors()
     print(render(results, floors, args.examples))
     if old:
         print(compare(results, old))
-    target = args.json or (None if args.gate else RESULTS)
+    # another corpus never overwrites eval/results.json: its figures live beside it
+    target = args.json or (None if args.gate else (args.corpus / "results.json" if args.corpus else RESULTS))
     if target:
         target.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"\nwrote {target}")
