@@ -1,0 +1,68 @@
+"""Clean-text throughput of each rule, each family, E+S+W+V together and the whole default set,
+compared with ftfy.fix_text over the same texts. Prints figures; asserts nothing.
+
+    python bench/clean_text.py            # eval/clean repeated 40 times (1,200 articles, 2.8 MB)
+    python bench/clean_text.py --repeat 10
+
+CPU time (time.process_time), one core, in-process through the API: this measures the rules
+and the engine, not start-up or file reading (bench/run.py measures the CLI end to end).
+Each article gets a unique last line so that no per-text cache can answer for a copy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import vnlint
+from vnlint.config import Config, active_rules
+from vnlint.document import Document
+from vnlint.engine import check_document
+
+CLEAN = Path(__file__).resolve().parent.parent / "eval" / "clean"
+
+
+def seconds(function) -> float:
+    start = time.process_time()
+    function()
+    return time.process_time() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=40)
+    args = parser.parse_args()
+    articles = [path.read_text(encoding="utf-8") for path in sorted(CLEAN.glob("*.txt"))]
+    texts = [f"{text}\n{copy}-{index}\n" for copy in range(args.repeat) for index, text in enumerate(articles)]
+    megabytes = sum(len(text.encode("utf-8")) for text in texts) / 1e6
+    print(f"{len(texts)} clean articles, {megabytes:.2f} MB")
+    vnlint.check_text(texts[0])  # load rule data once, outside the timings
+    rules = active_rules(Config())
+
+    def alone(active) -> float:
+        return min(seconds(lambda: [list(active.rule.check(Document(t), active.options)) for t in texts]) for _ in range(2))
+
+    per_rule = [(alone(active), active.rule.code, active.rule.name) for active in rules]
+    print("\nEach rule alone (fresh Documents, so shared views are rebuilt per rule):")
+    for elapsed, code, name in sorted(per_rule, reverse=True):
+        print(f"  {code} {name:36} {megabytes / elapsed:9.1f} MB/s")
+
+    def through_engine(subset) -> float:
+        return megabytes / min(seconds(lambda: [check_document(Document(t), subset) for t in texts]) for _ in range(2))
+
+    print("\nFamilies through the engine (rules of a family share their per-document views):")
+    for family in "ESWVBDTL":
+        subset = [a for a in rules if a.rule.code[0] == family]
+        print(f"  {family}: {through_engine(subset):8.1f} MB/s")
+    print(f"\nE+S+W+V together: {through_engine([a for a in rules if a.rule.code[0] in 'ESWV']):.1f} MB/s")
+    everything = through_engine(rules)
+    print(f"Whole default rule set: {everything:.2f} MB/s")
+    import ftfy
+
+    ftfy_speed = megabytes / seconds(lambda: [ftfy.fix_text(t) for t in texts])
+    print(f"ftfy.fix_text alone: {ftfy_speed:.2f} MB/s (the default set is {everything / ftfy_speed:.1f}x its speed)")
+
+
+if __name__ == "__main__":
+    main()
