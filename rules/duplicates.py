@@ -22,6 +22,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from operator import itemgetter
 from typing import Dict, Iterator, List, NamedTuple, Sequence, Tuple
 
 from vnlint.diagnostic import Diagnostic, Edit
@@ -355,6 +356,16 @@ class NearDuplicate(Rule):
     (at least twice `min-length`) that differs from the other in a single
     number: a paragraph repeated with one figure changed is an updated copy.
 
+    A line that opens with an agency, site or dateline prefix ("TTO - ",
+    "(Dân trí) - ", "(Vietnam+) - ", "VOV.VN - ", "HÀ NỘI - ") is also compared
+    without it against the lines that have none, so the headline repeated as
+    "(Vietnam+) - <headline>" is a copy; two lines that differ only in their
+    datelines ("HÀ NỘI - ...", "TP.HCM - ...") are parallel facts, never copies.
+    A later line that is the opening sentence (or sentences) of an earlier,
+    longer line, cut where a sentence ends (the lead's first sentence repeated
+    as a caption), is reported too, from `min-length` characters and
+    `min-words` words on, unless it opens with a quotation mark (a pull-quote).
+
     Lines are only scored against the few earlier lines of similar length that
     share a blocking key (the first or last 20 letters, or one of the three
     rarest words of the line that some other line also uses), so the rule stays near-linear on a 10,000-line document; a
@@ -400,6 +411,26 @@ class NearDuplicate(Rule):
     )
 
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
+        keys = _normalised_lines(document)
+        prefixes = _agency_prefixes(keys)
+        reported: set = set()
+        for diagnostic, number in self._similar_lines(document, options, prefixes):
+            reported.add(number)
+            yield diagnostic
+        for number, original, score in _prefixed_copies(keys, prefixes, options):
+            if number not in reported:
+                reported.add(number)
+                yield self._report(document, number, original, score)
+        for number, original in _opening_copies(keys, prefixes, options.min_length, options.min_words):
+            if number not in reported:
+                reported.add(number)
+                yield self._report(document, number, original, 100.0,
+                                   f"Line {number} repeats the opening sentence(s) of line {original}")
+
+    def _similar_lines(self, document: Document, options: RuleOptions,
+                       prefixes: Dict[int, int]) -> Iterator[Tuple[Diagnostic, int]]:
+        """Near-duplicate pairs of whole lines, each (diagnostic, line number of the copy)."""
+        keys = _normalised_lines(document)
         threshold = options.threshold
         # Two strings of lengths a <= b score at most 200a/(a+b), so lengths must satisfy a/b >= t/(200-t).
         min_ratio = threshold / (200 - threshold) if threshold < 100 else 1.0
@@ -449,8 +480,10 @@ class NearDuplicate(Rule):
                                        score_cutoff=threshold)
                     if best is not None:
                         match = (kept[pool[best[2]]][0], best[1])
+            if match is not None and _other_dateline(keys, prefixes, item.number - 1, match[0] - 1):
+                match = None  # "HÀ NỘI - Nắng nóng..." and "TP.HCM - Nắng nóng...": parallel facts
             if match is not None:
-                yield self._report(document, item.number, match[0], match[1])
+                yield self._report(document, item.number, match[0], match[1]), item.number
                 continue  # a line flagged for deletion is no original for later lines
             position = len(kept)
             kept.append((item.number, folded, numbers))
@@ -458,12 +491,167 @@ class NearDuplicate(Rule):
             for key in keys:
                 buckets.setdefault((key, bucket), []).append(position)
 
-    def _report(self, document: Document, number: int, original: int, score: float) -> Diagnostic:
+    def _report(self, document: Document, number: int, original: int, score: float,
+                message: str = "") -> Diagnostic:
         edit = _deletion_edit(self, document, number, number)
         start, end = _diagnostic_span(document, number, number, edit)
-        message = f"Line {number} is a near-duplicate of line {original} ({math.floor(score)}% similar)"
+        message = message or f"Line {number} is a near-duplicate of line {original} ({math.floor(score)}% similar)"
         return self.diagnostic(document, start, end, message, edits=[edit], applicability="unsafe",
                                fix_message=f"Delete line {number}")
+
+
+# An agency, site or dateline prefix that opens a lead: "TTO - ", "(Dân trí) - ", "(Vietnam+) - ",
+# "VOV.VN - ", "HÀ NỘI - ". Found with one search over the whole text; _is_agency_prefix judges the head.
+_PREFIX = re.compile(r"^(\([^()\n]{2,30}\)|[^\s()]{2,24}(?: [^\s()]{1,20}){0,3}) ?[-–—] +", re.MULTILINE)
+_PREFIX_REACH = 120  # a dash further into its line than this ends no prefix
+_SITE = re.compile(r"[\w-]+\.(?:vn|com|net|org)", re.IGNORECASE)
+# More prefixed lines than this: a list of datelines (a news digest), whose lines are parallel facts.
+_MAX_PREFIXED = 16
+
+
+def _is_agency_prefix(head: str) -> bool:
+    """ "(Dân trí)", "TTO", "VOV.VN", "HÀ NỘI", "Chinhphu.vn"; not "Việt Nam" (of "Việt Nam - Trung Quốc")."""
+    if head.startswith("("):
+        inside = head[1:-1]
+        return any(c.isalpha() for c in inside) and inside.count(" ") <= 3
+    return (head.isupper() and sum(c.isalpha() for c in head) >= 2) or _SITE.fullmatch(head) is not None
+
+
+def _dashes(text: str) -> List[int]:
+    """Positions of the dashes followed by a space, in order (str.find is far faster than a regex class)."""
+    found = []
+    for dash in ("- ", "– ", "— "):
+        position = text.find(dash)
+        while position >= 0:
+            found.append(position)
+            position = text.find(dash, position + 1)
+    return sorted(found)
+
+
+def _agency_prefixes(keys: Sequence[str]) -> Dict[int, int]:
+    """Index of each normalised line that opens with an agency or dateline prefix -> the prefix's length."""
+    joined = "\n".join(keys)
+    prefixes: Dict[int, int] = {}
+    index, position, line_start = 0, 0, -1
+    # A prefix needs a dash followed by a space, which most lines lack: look for those dashes
+    # (one scan in C) and try the prefix only at the start of their lines.
+    for dash in _dashes(joined):
+        start = joined.rfind("\n", 0, dash) + 1
+        if start == line_start or dash - start > _PREFIX_REACH:
+            continue
+        line_start = start
+        match = _PREFIX.match(joined, start)
+        if match is None or not _is_agency_prefix(match.group(1)):
+            continue
+        index += joined.count("\n", position, start)
+        position = start
+        if match.end() < len(joined) and joined[match.end()] != "\n":
+            prefixes[index] = match.end() - start
+    return prefixes if len(prefixes) <= _MAX_PREFIXED else {}
+
+
+def _other_dateline(keys: Sequence[str], prefixes: Dict[int, int], index: int, other: int) -> bool:
+    """Whether both lines open with an agency or dateline prefix, and not the same one."""
+    if index not in prefixes or other not in prefixes:
+        return False
+    return keys[index][:prefixes[index]].rstrip(" -–—") != keys[other][:prefixes[other]].rstrip(" -–—")
+
+
+def _prefixed_copies(keys: Sequence[str], prefixes: Dict[int, int],
+                     options: RuleOptions) -> Iterator[Tuple[int, int, float]]:
+    """(copy, original, score) line numbers of a line that, without its prefix, is a near-duplicate of a
+    line that has none: "(Vietnam+) - Metro số 1 chạy thử toàn tuyến" and "Metro số 1 chạy thử toàn tuyến".
+
+    Only a prefixed line and an unprefixed one are compared: two lines that differ in their
+    datelines alone ("HÀ NỘI - Nắng nóng..." and "TP.HCM - Nắng nóng...") are different facts.
+    """
+    if not prefixes:
+        return
+    threshold = options.threshold
+    min_ratio = threshold / (200 - threshold) if threshold < 100 else 1.0
+    seen: set = set()
+    repeats: set = set()  # exact repeats of an earlier line are D101's
+    plain = []
+    for index, key in enumerate(keys):
+        if not key:
+            continue
+        if key in seen:
+            repeats.add(index)
+        seen.add(key)
+        if index not in prefixes and _is_long_enough(key, options.min_length, options.min_words):
+            plain.append(index)
+    ratio = None
+    for index, length in sorted(prefixes.items()):
+        stripped = keys[index][length:]
+        if not _is_long_enough(stripped, options.min_length, options.min_words):
+            continue
+        folded = stripped.casefold()
+        numbers = tuple(_DIGITS.findall(folded))
+        shortest, longest = _length_range(len(folded), min_ratio)
+        for other in plain:
+            copy, original = max(index, other), min(index, other)
+            if copy in repeats or not shortest <= len(keys[other]) <= longest:
+                continue
+            other_folded = keys[other].casefold()
+            if not _same_facts(numbers, tuple(_DIGITS.findall(other_folded)), False):
+                continue
+            if ratio is None:
+                from rapidfuzz.fuzz import ratio
+            score = ratio(folded, other_folded, processor=None, score_cutoff=threshold)
+            if score >= threshold:
+                yield copy + 1, original + 1, score
+                break
+
+
+_SENTENCE_END = ".!?"
+_CLOSING = "”\"’'»)"
+_OPENING_QUOTES = "“\"‘'«"
+_OPENING_KEY = 24  # characters of a line's text (after its prefix) that index the copies of its opening
+_opening = itemgetter(slice(None, _OPENING_KEY))
+
+
+def _opening_copies(keys: Sequence[str], prefixes: Dict[int, int], min_length: int,
+                    min_words: int) -> Iterator[Tuple[int, int]]:
+    """(copy, original) line numbers of a line that repeats the first sentence(s) of an earlier, longer line.
+
+    The copy must end where a sentence of the earlier line ends ("...sáng 12/11." followed by a space,
+    or the same words with the full stop dropped), have at least min_length characters and min_words
+    words, and not open with a quotation mark: a pull-quote repeats a speaker's words on purpose.
+    """
+    starts = list(map(_opening, keys))  # in C: most texts are decided without a Python loop over lines
+    for index, length in prefixes.items():
+        starts[index] = keys[index][length:length + _OPENING_KEY]
+    if len(set(starts)) >= len(starts) - starts.count("") + ("" in starts):
+        return  # no two lines open alike: the common case
+    texts = list(keys)
+    for index, length in prefixes.items():
+        texts[index] = keys[index][length:]
+    with_start: Dict[str, List[int]] = {}
+    seen: set = set()
+    for index, text in enumerate(texts):
+        if not text:
+            continue
+        earlier = with_start.setdefault(starts[index], [])
+        key = keys[index]
+        if (earlier and key not in seen and len(text) > _OPENING_KEY and _is_long_enough(text, min_length, min_words)
+                and not text.startswith(tuple(_OPENING_QUOTES)) and not text.endswith(_ELLIPSES)):
+            for other in earlier:
+                if _opens_with_sentences(texts[other], text):
+                    yield index + 1, other + 1
+                    break
+        seen.add(key)
+        if len(earlier) < _MAX_OCCURRENCES:
+            earlier.append(index)
+
+
+def _opens_with_sentences(paragraph: str, copy: str) -> bool:
+    """Whether ``copy`` is the paragraph's opening, cut where one of its sentences ends."""
+    if len(paragraph) <= len(copy) + 1 or not paragraph.startswith(copy):
+        return False
+    rest = paragraph[len(copy):]
+    if copy.rstrip(_CLOSING).endswith(tuple(_SENTENCE_END)):
+        return rest[0] == " "
+    return rest[0] in _SENTENCE_END and rest[1:2] == " "  # the copy dropped the full stop
 
 
 def _candidates(kept: Sequence[Tuple[int, str, Tuple[str, ...]]], buckets: Dict[Tuple[str, int], List[int]],

@@ -52,6 +52,8 @@ _MIN_BODY_PARAGRAPHS = 4
 _MIN_COHESION = 0.15
 # After the byline, a paragraph with at most this share of the body's syllable pairs is off-topic.
 _NOTHING_SHARED = 0.05
+# ... and a teaser right under the byline (a headline and its lead), at most this share.
+_TEASER_SHARED = 0.10
 
 # ---------------------------------------------------------------------------
 # Catalogues
@@ -107,6 +109,16 @@ def _source_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:(?:{_alternation(labels)})\s*:?\s*)?(?:{_URL}|{_DOMAIN})", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _labelled_source_pattern() -> re.Pattern[str]:
+    """A label, a short credit and an address: "Theo SGGP | https://sggp.org.vn/...", or a placeholder
+    left where the address should be: "Nguồn: [Link nguồn]"."""
+    labels = _alternation(_read_sections("trailers_sources.txt")["strong"] + ["theo"])
+    placeholder = r"[\[<{(]\s*(?:link|url|đường dẫn|nguồn)(?:\s+(?:nguồn|gốc|bài(?: viết)?(?: gốc)?))?\s*[\]>})]"
+    credit = r"[^\s:|]+(?:\s+[^\s:|]+){0,4}"  # a name of at most five words, not a sentence
+    return re.compile(rf"(?:{labels})\s*:?\s*(?:{placeholder}|{credit}\s*[|\-–:(]\s*{_URL}[)\]]?)", re.IGNORECASE)
+
+
 _ATTRIBUTION = re.compile(r"[-–(\[]?\s*(?:theo|nguồn|nguồn tin|nguồn bài)\b\s*:?\s+[^()\[\]]{1,80}[)\]]?\.?",
                           re.IGNORECASE)
 _BYLINE_LABEL = re.compile(r"(?:bài(?: và ảnh| và video|, ảnh)?|ảnh(?: và bài)?|video|clip|thực hiện|tác giả|"
@@ -158,7 +170,10 @@ def _classify_line(text: str, key: Optional[str], headings: Dict[str, str]) -> s
             return "heading" if strength == "strong" else "weak"
         if _inline_pattern().fullmatch(key) and _shape(text) != "prose":
             return "inline"
-        if _source_pattern().fullmatch(text.strip("()[]<> .")):
+        stripped = text.strip("()[]<> .")
+        if _source_pattern().fullmatch(stripped):
+            return "source"
+        if ("/" in text or "[" in text or "<" in text) and _labelled_source_pattern().fullmatch(text.strip("() .")):
             return "source"
         if len(text) <= 100 and _ATTRIBUTION.fullmatch(text):
             return "attribution"
@@ -227,6 +242,66 @@ def _list_after(classes: Sequence[str], heading: int, stop: int) -> int:
     return last
 
 
+# The time a teaser was posted, alone on its line: "12/11/2024 08:30", "08:30 12/11/2024",
+# "Thứ Ba, 12/11/2024 - 08:30 (GMT+7)", "2 giờ trước".
+_DATE = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+_CLOCK = r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:am|pm))?"
+_TIMESTAMP = re.compile(
+    rf"(?:(?:thứ\s+\w+|chủ\s+nhật|t[2-7]|cn)\s*,?\s*)?"
+    rf"(?:{_DATE}(?:\s*[-,|]?\s*{_CLOCK})?|{_CLOCK}\s*[-,|]?\s*{_DATE}|\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng)\s+trước)"
+    r"(?:\s*\(?gmt\s*\+\s*7\)?)?", re.IGNORECASE)
+# At most this many lead and timestamp lines under one link.
+_MAX_LINK_DETAILS = 3
+
+
+def _is_timestamp(text: str) -> bool:
+    return len(text) <= 40 and _TIMESTAMP.fullmatch(text) is not None
+
+
+def _heading_with_topic(key: Optional[str], headings: Dict[str, str]) -> bool:
+    """A strong heading followed by a topic of at most four words: "Xem thêm tin Giáo dục"."""
+    if key is None or len(key) > 80:
+        return False
+    words = key.replace(":", " ").split()
+    return any(headings.get(" ".join(words[:cut])) == "strong" for cut in range(max(1, len(words) - 4), len(words)))
+
+
+def _links_after(lines: _Lines, first: int, stop: int) -> int:
+    """The last index of the block of links that starts with the link at ``first``.
+
+    Under each link ("» title") a teaser may carry its lead and the time it
+    was posted. Between two links, up to three such lines belong to the block
+    when each is a cut-off snippet, a timestamp, or a lead right above a
+    timestamp. After the last link, the same lines are taken, and a final lead
+    that ends the text when the links above already had leads between them; an
+    article paragraph ends the block.
+    """
+    classes, texts = lines.classes, lines.texts
+
+    def is_detail(index: int) -> bool:
+        kind = classes[index]
+        if kind == "snippet" or (kind == "title" and _is_timestamp(texts[index])):
+            return True
+        return kind in ("prose", "title") and index + 1 < stop and _is_timestamp(texts[index + 1])
+
+    last, leads_between = first, False
+    index = first + 1
+    while index < stop:
+        details = index
+        while details < stop and details - index < _MAX_LINK_DETAILS and is_detail(details):
+            details += 1
+        if details < stop and classes[details] == "inline":
+            leads_between = leads_between or details > index
+            last, index = details, details + 1
+            continue
+        last = details - 1 if details > index else last
+        if (details == stop - 1 and leads_between and classes[details] in ("prose", "title")
+                and (details == index or classes[details - 1] != "prose")):
+            last = details  # the lead of the last link ends the text
+        break
+    return last
+
+
 def _related_lists(lines: _Lines, headings: Dict[str, str]) -> List[Tuple[int, int]]:
     """(first, last) non-blank indices of each related-articles list, heading included."""
     classes = lines.classes
@@ -240,6 +315,15 @@ def _related_lists(lines: _Lines, headings: Dict[str, str]) -> List[Tuple[int, i
                   and lines.texts[i].count(" ") + 1 >= _PARAGRAPH_WORDS), stop)
     while index < stop:
         kind = classes[index]
+        if index + 1 < stop and classes[index + 1] == "inline" and (
+                kind in ("heading", "weak") or (kind == "title" and _heading_with_topic(lines.keys[index], headings))):
+            # "Xem thêm tin Giáo dục" over "» title" links: a block of links, with their leads and times.
+            last = _links_after(lines, index + 1, stop)
+            if kind != "title":
+                last = max(last, _list_after(classes, index, stop))
+            regions.append((index, last))
+            index = last + 1
+            continue
         if kind in ("heading", "weak"):
             last = _list_after(classes, index, stop)
             teasers = last - index
@@ -249,9 +333,7 @@ def _related_lists(lines: _Lines, headings: Dict[str, str]) -> List[Tuple[int, i
                 index = last + 1
                 continue
         elif kind == "inline":
-            last = index
-            while last + 1 < stop and classes[last + 1] == "inline":
-                last += 1
+            last = _links_after(lines, index, stop)
             regions.append((index, last))
             index = last + 1
             continue
@@ -350,7 +432,10 @@ class RelatedArticles(_TrailerRule):
     alone on a line, followed by teasers (titles, snippets cut off with "...",
     title-and-snippet pairs), up to the end of the text or to the point where
     the article resumes (two prose paragraphs in a row). Also a one-line link,
-    "Xem thêm: <title>", ">> <title>". The list never takes the byline or a
+    "Xem thêm: <title>", ">> <title>", and a block of such links with, under
+    each, its lead cut off with "..." and the time it was posted
+    ("12/11/2024 08:30"), headed by a heading or by a heading and a topic
+    ("Xem thêm tin Giáo dục"). The list never takes the byline or a
     closing "Theo TTXVN" that ends the text.
 
     A heading must stand alone: "Bạn đọc có thể xem thêm tại..." and "Tin mới
@@ -420,7 +505,9 @@ class SourceLine(_TrailerRule):
     ## What it does
     Finds the address of the copied page appended after the article: "Nguồn:
     https://thanhnien.vn/...", "Link bài gốc: ...", a bare URL or a bare
-    domain ("Thanhnien.vn"), when no article paragraph follows it. A line
+    domain ("Thanhnien.vn"), a short credit and an address ("Theo SGGP |
+    https://sggp.org.vn/..."), or the placeholder a site left for the address
+    ("Nguồn: [Link nguồn]"), when no article paragraph follows it. A line
     ending with ":" just above ("Đăng ký tại:") makes the address part of the
     article. A credit naming a source ("Theo TTXVN", "(Theo VnExpress)",
     "Nguồn: TTXVN") is the article's own and is never flagged.
@@ -587,6 +674,7 @@ cũng như nhiều hai ba ra vào lên thì mà nhưng hay hoặc do vì nên c�
 nhau thể qua cùng lại đi làm việc cho biết nói này ấy ông bà anh chị em tôi chúng ta họ mình nó đều vẫn chỉ
 mới hơn rằng thêm trên dưới giữa ngoài gần xa bên phía đối với tới lúc giờ tháng tuần hôm sáng chiều tối
 mỗi mọi cả toàn số phần điều cách thời gian hiện nhằm tiếp tục thực hiện tổ chức đồng thời bởi vậy thế
+so kỳ ngoái
 """.split())
 
 
@@ -699,20 +787,24 @@ def _off_topic_tail(lines: _Lines, lists: Sequence[Tuple[int, int]], window: int
                                         for i in range(cut, end)):
             return None
         shares = [share_in_body(i) for i in tail]
-        nothing_shared = after_byline and max(shares) <= _NOTHING_SHARED
+        # After the byline, text that shares next to nothing with the article is evidence enough; a
+        # teaser (a headline right under the byline, and its lead) may share a little more.
+        teaser = after_byline and classes[cut] == "title" and _reads_as_headline(lines.texts[cut])
+        nothing_shared = after_byline and max(shares) <= (_TEASER_SHARED if teaser else _NOTHING_SHARED)
         if max(shares) >= ratio and not nothing_shared:
             return None  # more than ratio times any cohesion (at most 1): most tails stop here, cheaply
         # Cohesion: the share of a body paragraph's pairs found in another body paragraph.
         in_two_lines = {word for word, count in frequency.items() if count > 1}
         cohesion = sorted(len(words[j] & in_two_lines) / len(words[j]) for j in body[-_BODY_LINES:])
         median = cohesion[len(cohesion) // 2]
-        # A body whose paragraphs share little (a match report) has no topic to diverge from; after
-        # the byline, though, text that shares next to nothing with the article is evidence enough.
+        # A body whose paragraphs share little (a match report) has no topic to diverge from.
         diverges = median >= _MIN_COHESION and max(shares) < ratio * median
         if not (diverges or nothing_shared):
             return None
         first = cut
-        while len(words[first]) < min_paragraph_words and (not words[first] or share_in_body(first) >= ratio * median):
+        # (A line that shares nothing is never the body's, even when the body's cohesion is 0.)
+        while len(words[first]) < min_paragraph_words and (
+                not words[first] or share_in_body(first) >= max(ratio * median, 1e-9)):
             first += 1  # a short line that shares the body's words (a sub-heading) stays with the body
         return _TopicVerdict(first, end - 1, sum(shares) / len(shares), median)
 
@@ -755,7 +847,8 @@ class OffTopicTail(_TrailerRule):
     little has no topic to diverge from); and nothing is flagged when the
     text ends with a byline or a credit ("Ngọc Ánh", "Theo TTXVN"), since the
     article then runs to the end. Text *after* a byline needs less: one paragraph, no headline, and
-    either the test above or at most 5% of its pairs found in the body.
+    either the test above or at most 5% of its pairs found in the body (10% when it opens with a
+    headline right under the byline: one teaser, a headline and its lead).
 
     Appended to the diplomacy article of seed 003 (without their "..."), its
     farming and football teasers score 0–11% against a body cohesion of 48%

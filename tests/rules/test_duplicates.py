@@ -233,6 +233,55 @@ def test_near_duplicate_leaves_truncated_copies_to_d103():
     assert codes(text, "D") == ["D103"]
 
 
+# -- D102: a headline repeated with an agency prefix, a lead's first sentence repeated later ------
+
+METRO = "Metro số 1 chạy thử toàn tuyến, chuẩn bị đón khách"
+METRO_LEAD = ("TTO - Sáng 12/11, tàu Metro số 1 chạy thử toàn tuyến Bến Thành - Suối Tiên với tần suất như khi "
+              "vận hành thương mại. Đây là bước cuối trước khi tuyến đón khách vào cuối tháng 12.")
+METRO_FIRST_SENTENCE = ("Sáng 12/11, tàu Metro số 1 chạy thử toàn tuyến Bến Thành - Suối Tiên với tần suất như khi "
+                        "vận hành thương mại.")
+
+
+@pytest.mark.parametrize("prefix", ["(Vietnam+) - ", "TTO - ", "(Dân trí) - ", "(PLO)- ", "VOV.VN – ",
+                                    "(Chinhphu.vn) - ", "HÀ NỘI - ", "TP.HCM — "])
+def test_headline_repeated_with_an_agency_or_dateline_prefix(prefix):
+    text = f"{METRO}\n\n{prefix}{METRO}\n\n{BODY}\n"
+    assert [(code, line) for code, line, _ in messages(text, "D")] == [("D102", 3)]
+    assert fixed(text, "D102", unsafe=True) == f"{METRO}\n\n{BODY}\n"
+
+
+def test_prefixed_line_first_and_plain_copy_later_deletes_the_later_one():
+    text = f"(Dân trí) - {METRO}\n\n{BODY}\n\n{METRO}\n"
+    assert messages(text, "D") == [("D102", 5, "Line 5 is a near-duplicate of line 1 (100% similar)")]
+
+
+def test_lead_first_sentence_repeated_later_as_a_caption():
+    for sentence in (METRO_FIRST_SENTENCE, METRO_FIRST_SENTENCE[:-1]):  # with or without its full stop
+        text = f"{METRO}\n\n{METRO_LEAD}\n\n{BODY}\n\n{sentence}\n\n{TEASER}\n"
+        assert messages(text, "D") == [("D102", 7, "Line 7 repeats the opening sentence(s) of line 3")]
+        assert fixed(text, "D102", unsafe=True) == f"{METRO}\n\n{METRO_LEAD}\n\n{BODY}\n\n{TEASER}\n"
+
+
+def test_prefix_and_opening_hard_negatives():
+    assert_clean([
+        # datelines that differ: parallel facts of a bulletin, not copies of each other
+        "HÀ NỘI - Nắng nóng gay gắt kéo dài, nhiệt độ cao nhất phổ biến từ 37 đến 39 độ C\n\n"
+        "TP.HCM - Nắng nóng gay gắt kéo dài, nhiệt độ cao nhất phổ biến từ 37 đến 39 độ C\n",
+        # "Việt Nam - ..." is no agency prefix
+        f"Việt Nam - {METRO}\n\n{BODY}\n\n{METRO} sớm\n",
+        # a pull-quote of the lead's opening words, in quotation marks
+        f"{METRO}\n\n{METRO_LEAD}\n\n“{METRO_FIRST_SENTENCE}”\n",
+        # the opening cut mid-sentence, not at a sentence end
+        f"{METRO}\n\n{METRO_LEAD}\n\n{METRO_FIRST_SENTENCE.split(' với')[0]}\n",
+        # a sub-heading that repeats words of the title, and a short opening
+        f"{METRO}\n\n{METRO_LEAD}\n\nMetro số 1 chạy thử\n\nSáng 12/11, tàu Metro số 1.\n",
+        # a title that opens the lead (the earlier line is the copy's source, not a copy)
+        f"{METRO_FIRST_SENTENCE}\n\n{METRO_LEAD[6:]}\n",
+        # bylines and credits repeat, and are short
+        f"{METRO}\n\nTheo TTXVN\n\n{BODY}\n\nTheo TTXVN\n\nThu Hà\n\nThu Hà\n",
+    ], "D")
+
+
 # -- seeds ---------------------------------------------------------------------------------------
 
 

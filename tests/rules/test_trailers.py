@@ -151,6 +151,43 @@ def test_extra_headings_and_replace_catalogue():
     assert codes(SHORT + "\nTin liên quan\n\n" + "\n\n".join(TEASERS) + "\n", config=replaced) == []
 
 
+
+# A "Xem thêm tin <chuyên mục>" box: links, each with its lead and the time it was posted.
+LINK_BLOCK = [
+    "Xem thêm tin Kinh tế",
+    "» Giá lúa gạo hôm nay tăng nhẹ tại Đồng bằng sông Cửu Long",
+    "Giá lúa IR 50404 tại An Giang tăng 200 đồng/kg so với tuần trước, thương lái thu mua...",
+    "12/11/2024 08:30",
+    "» Doanh nghiệp xuất khẩu gạo tìm thị trường mới ở châu Phi",
+    "Nhiều doanh nghiệp cho biết đơn hàng sang Bờ Biển Ngà, Ghana tăng mạnh từ đầu năm...",
+    "12/11/2024 07:15",
+]
+
+
+def test_link_block_with_leads_and_timestamps_is_deleted_from_its_heading():
+    text = SHORT + "\n" + "\n\n".join(LINK_BLOCK) + "\n"
+    assert sorted(flagged(text, "T101")) == [7, 9, 11, 13, 15, 17, 19]
+    assert fixed(text, "T101") == SHORT
+    # the same without its heading, with other timestamp forms, and glued lines
+    other = [line.replace("12/11/2024 08:30", "08:30 12/11/2024").replace("12/11/2024 07:15", "2 giờ trước")
+             for line in LINK_BLOCK[1:]]
+    assert fixed(SHORT + "\n" + "\n".join(other) + "\n", "T101") == SHORT
+
+
+def test_link_block_stops_where_the_article_resumes():
+    # "» title" links inside the article: the paragraphs after them are the article's
+    links = ["» Giá lúa gạo hôm nay tăng nhẹ tại Đồng bằng sông Cửu Long", SHORT_BODY[1], SHORT_BODY[2],
+             "» Doanh nghiệp xuất khẩu gạo tìm thị trường mới ở châu Phi", ARTICLE_LINES[2]]
+    text = "\n\n".join(SHORT_BODY[:2] + links) + "\n"
+    assert sorted(flagged(text, "T101")) == [5, 11]
+    # a lead with no "..." and no timestamp under a single link, then the byline: kept
+    text = SHORT + "\n" + LINK_BLOCK[1] + "\n\n" + ARTICLE_LINES[2] + "\n\nNgọc Ánh\n"
+    assert sorted(flagged(text, "T101")) == [7]
+    # "Xem thêm tin Kinh tế" over article prose is no heading of a block
+    text = "\n\n".join(SHORT_BODY[:2] + ["Xem thêm tin Kinh tế tại chuyên trang", ARTICLE_LINES[2],
+                                        ARTICLE_LINES[3]]) + "\n"
+    assert_clean([text], "T101")
+
 # --- T102 source-line ----------------------------------------------------------
 
 def test_source_lines_after_the_article():
@@ -167,6 +204,20 @@ def test_an_address_the_article_gives_is_kept():
     followed = "\n\n".join(SHORT_BODY[:2] + ["https://gso.gov.vn"] + SHORT_BODY[2:]) + "\n"
     assert_clean([introduced, followed], "T102")
 
+
+def test_placeholder_and_credit_with_address_are_source_lines():
+    for line in ("Nguồn: [Link nguồn]", "Nguồn: [Link bài viết gốc]", "Link: <URL>",
+                 "Theo SGGP | https://sggp.org.vn/bo-gd-dt-cong-bo-phuong-an-thi-post712345.html",
+                 "(Theo Dân trí - https://dantri.com.vn/giao-duc/a-20241112.htm)",
+                 "Nguồn: Báo Tuổi Trẻ - https://tuoitre.vn/metro-so-1-2024111208.htm"):
+        assert fixed(SHORT + "\nThu Hà\n\n" + line + "\n", "T102") == SHORT + "\nThu Hà\n", line
+
+
+def test_credits_without_an_address_are_the_articles_own():
+    endings = ["Nguồn: TTXVN", "Theo TTXVN", "(Theo VnExpress)", "Theo VnExpress.net", "Nguồn: Bộ Y tế",
+               "Theo Bộ Y tế, người dân có thể đăng ký tại https://dichvucong.gov.vn",
+               "Bài và ảnh: Lan Anh", "Theo [Link] của Bộ Y tế người dân sẽ được hỗ trợ miễn phí."]
+    assert_clean([SHORT + "\nThu Hà\n\n" + ending + "\n" for ending in endings], "T")
 
 # --- T103 teaser-run --------------------------------------------------------------
 
@@ -238,6 +289,42 @@ def test_one_off_topic_paragraph_after_the_byline_is_enough():
     assert fixed(text, "T", unsafe=True) == ARTICLE + "\nNgọc Ánh\n"
     # Without the byline, one paragraph is too little evidence.
     assert codes(ARTICLE + "\n" + OFF_TOPIC[1] + "\n", "T104") == []
+
+
+# A relief-news body whose paragraphs share little (cohesion 7%, no topic to diverge from), its byline,
+# and one teaser of another article: a headline and its lead, sharing 6% of their pairs with the body.
+RELIEF = [
+    "Liên hợp quốc kêu gọi tăng viện trợ khẩn cấp cho người dân vùng lũ Myanmar",
+    "Cơ quan điều phối nhân đạo của Liên hợp quốc ngày 14/9 cho biết mưa lớn do bão Yagi đã khiến hơn 630.000 "
+    "người ở Myanmar cần hỗ trợ, trong đó nhiều vùng vẫn bị cô lập.",
+    "Chính quyền quân sự Myanmar đã đề nghị nước ngoài giúp đỡ, một động thái hiếm thấy, khi số người chết vượt "
+    "220 và hàng chục người vẫn mất tích sau lở đất.",
+    "Các tổ chức cứu trợ cảnh báo nguy cơ dịch bệnh lây lan qua nguồn nước bẩn, trong khi đường sá, cầu cống hư "
+    "hỏng làm chậm việc chuyển lương thực tới các làng.",
+    "Trung Quốc, Ấn Độ và Thái Lan đã gửi hàng cứu trợ gồm gạo, thuốc men và lều bạt, còn Nhật Bản công bố khoản "
+    "viện trợ khẩn cấp trị giá 1,5 triệu USD.",
+    "Người dân ở bang Shan kể rằng nước dâng quá nhanh vào ban đêm, nhiều gia đình chỉ kịp mang theo giấy tờ và "
+    "chạy lên đồi trú ẩn cho đến sáng hôm sau.",
+]
+RELIEF_ARTICLE = "\n\n".join(RELIEF) + "\n\nThanh Tâm (theo Reuters)\n"
+PLASTIC_TEASER = [
+    "Việt Nam mỗi ngày thải ra khoảng 2.500 tấn rác nhựa ra môi trường",
+    "Theo Bộ Tài nguyên và Môi trường, lượng rác thải nhựa phát sinh tại Việt Nam ước khoảng 1,8 triệu tấn mỗi "
+    "năm, người dân và doanh nghiệp chi hàng triệu USD cho việc thu gom.",
+]
+
+
+def test_one_teaser_after_the_byline_may_share_a_little_with_the_article():
+    text = RELIEF_ARTICLE + "\n" + "\n\n".join(PLASTIC_TEASER) + "\n"
+    assert codes(text, "T") == ["T104"]
+    assert fixed(text, "T", unsafe=True) == RELIEF_ARTICLE
+    # The same lead without its headline is no teaser: it must share next to nothing (5%).
+    assert codes(RELIEF_ARTICLE + "\n" + PLASTIC_TEASER[1] + "\n", "T104") == []
+    # A teaser of a related article shares much more: left alone.
+    related = ["Số người chết do lũ lụt ở Myanmar tăng lên hơn 300",
+               "Cơ quan điều phối nhân đạo của Liên hợp quốc cho biết người dân vùng lũ Myanmar vẫn cần viện trợ "
+               "khẩn cấp, nhiều vùng bị cô lập sau lở đất."]
+    assert codes(RELIEF_ARTICLE + "\n" + "\n\n".join(related) + "\n", "T104") == []
 
 
 def test_word_segmented_byline_still_protects_the_ending():
