@@ -125,8 +125,40 @@ class _Matcher:
             if pattern.search(key):
                 return tag
         if self.menu_words and key.split(" ", 1)[0] in self.menu_starts:
-            return _menu(key, self.menu_words)
+            found = _menu(key, self.menu_words)
+            if found:
+                return found
+        if self.menu_words and ("|" in key or "•" in key or "·" in key):
+            return self._all_segments_chrome(key)
         return None
+
+    def _all_segments_chrome(self, key: str) -> Optional[Tuple[str, str]]:
+        """A footer or menu row whose every segment is chrome: "Điều khoản sử dụng | Chính sách bảo mật".
+
+        Segments are split at | • · only (a hyphen joins the words of real sub-headings,
+        "Kinh tế - Xã hội"). The row takes the kind of its first strong segment.
+        """
+        if len(key) > 200:
+            return None
+        segments = [segment.strip(_SEGMENT_EDGE) for segment in _SEGMENT_SEPARATOR.split(key)]
+        segments = [segment for segment in segments if segment]
+        if len(segments) < 2:
+            return None
+        tags = []
+        for segment in segments:
+            tag = self.phrases.get(segment)
+            if not tag and self.whole is not None:
+                hit = self.whole.fullmatch(segment)
+                tag = self.groups[hit.lastgroup] if hit else None
+            if not tag and segment in self.menu_words:
+                tag = ("navigation", "contextual")
+            if not tag or tag[1] == "title":
+                return None
+            tags.append(tag)
+        if all(tag[1] == "company" for tag in tags):
+            return tags[0]  # "Địa chỉ: ... · Điện thoại: ...": may end a review, as on a line of its own
+        strong = [tag for tag in tags if tag[1] == "strong"]
+        return (strong[0] if strong else tags[0])[0], "strong"
 
     @cached_property
     def menu_starts(self) -> frozenset:
@@ -211,6 +243,16 @@ def _extra_matcher(kind: str, phrases: Tuple[str, ...], patterns: Tuple[str, ...
 
 _MENU_SEPARATOR = re.compile(r"\s*(?:[|/»›•·>]+|\s[-–]\s)\s*")
 _MENU_PUNCTUATION = re.compile(r"[.,;:!?\"“”()]")
+# Separators only menus and breadcrumbs use: two section names joined by one are a menu
+# wherever they stand ("Thời sự | Dân sinh"); joined by a hyphen or a slash they may be a
+# real sub-heading ("Kinh tế - Xã hội") and are contextual.
+_STRONG_MENU_SEPARATORS = frozenset("|»›•·>")
+# Breadcrumb arrows: the last crumb may be a sub-section the catalogue does not know.
+_CRUMB_SEPARATOR = re.compile(r"\s*[»›>]+\s*")
+# "Trở lại Thời sự", "Quay lại chuyên mục Pháp luật".
+_BACK_TO_SECTION = re.compile(r"(?:trở lại|quay lại|quay trở lại|trở về|quay về)(?: (?:chuyên mục|mục|trang|danh mục))? (.+)")
+_SEGMENT_SEPARATOR = re.compile(r"[|•·]+")
+_SEGMENT_EDGE = " -–—:;,.!?\"'“”()[]»«›‹>/"
 
 
 def _menu(key: str, words: frozenset) -> Optional[Tuple[str, str]]:
@@ -222,6 +264,9 @@ def _menu(key: str, words: frozenset) -> Optional[Tuple[str, str]]:
     """
     if len(key) > 200 or _MENU_PUNCTUATION.search(key):
         return None
+    back = _BACK_TO_SECTION.fullmatch(key)
+    if back and back.group(1) in words:
+        return ("navigation", "strong")
     tokens = _MENU_SEPARATOR.sub(" | ", key).split()
     if _is_pagination(tokens):
         return ("navigation", "strong")
@@ -237,12 +282,24 @@ def _menu(key: str, words: frozenset) -> Optional[Tuple[str, str]]:
                 index += size
                 break
         else:
-            return None
+            return _breadcrumb(key, words)
     if labels >= 3:
         return ("navigation", "strong")
     if labels == 2 and separators:
-        return ("navigation", "contextual")
+        strong = _STRONG_MENU_SEPARATORS.intersection(key)
+        return ("navigation", "strong" if strong else "contextual")
     return None
+
+
+def _breadcrumb(key: str, words: frozenset) -> Optional[Tuple[str, str]]:
+    """Known sections, then a last crumb of at most four words, joined by arrows: "Pháp luật › Hồ sơ phá án"."""
+    crumbs = _CRUMB_SEPARATOR.split(key)
+    if len(crumbs) < 2 or not all(crumb in words for crumb in crumbs[:-1]):
+        return None
+    last = crumbs[-1]
+    if not last or last.count(" ") > 3 or any(character.isdigit() for character in last):
+        return None
+    return ("navigation", "strong")
 
 
 def _is_pagination(tokens: Sequence[str]) -> bool:
@@ -272,7 +329,24 @@ def _line_keys(document: Document) -> _LineKeys:
     texts = document.text.split("\n")
     # Long lines are article paragraphs and are never looked up: they are left out of the normalisation.
     short_lines = "\n".join([text if len(text) <= _MAX_LINE else "" for text in texts])
-    return _LineKeys(texts, normalise_line(short_lines).split("\n"))
+    keys = normalise_line(short_lines)
+    if not keys.isascii() and _HAS_SYMBOL.search(keys):
+        # Emoji and symbols lead a line like bullets ("📌 Đọc thêm: ...", "👉 Xem thêm"); a house
+        # icon opens a breadcrumb as "Trang chủ" would ("🏠 > Xã hội").
+        keys = _SYMBOL_EDGE.sub("", _HOME_ICON.sub("trang chủ ", keys))
+    return _LineKeys(texts, keys.split("\n"))
+
+
+# Emoji, dingbats, arrows and geometric shapes (never a letter), with the variation selector,
+# joiner and keycap mark that follow them.
+_SYMBOLS = "\U0001F000-\U0001FAFF\u2190-\u21FF\u2300-\u23FF\u25A0-\u27BF\u2900-\u297F\u2B00-\u2BFF\uFE0F\u200D\u20E3"
+_HAS_SYMBOL = re.compile(f"[{_SYMBOLS}]")
+# Symbols at either end of a (normalised) line, with the bullets and punctuation around them.
+# Spaces, not \\s: a newline must never be eaten (the keys are split into lines afterwards).
+_SYMBOL_PUNCTUATION = " \\t\\-–—•·»«›‹>|:;,.!?/*+=~()\\[\\]<\"'“”…"
+_SYMBOL_EDGE = re.compile(f"^[{_SYMBOLS}][{_SYMBOLS}{_SYMBOL_PUNCTUATION}]*"
+                          f"|[{_SYMBOL_PUNCTUATION}]*[{_SYMBOLS}][{_SYMBOLS} \\t]*$", re.MULTILINE)
+_HOME_ICON = re.compile("^[\U0001F3E0\U0001F3E1]\uFE0F?(?: *trang chủ\\b)? *", re.MULTILINE)
 
 
 @dataclass(frozen=True)

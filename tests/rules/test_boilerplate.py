@@ -301,3 +301,125 @@ def test_option_types_are_validated():
 def test_flagged_lines_helper_sees_the_line_not_its_neighbours():
     text = between("Chia sẻ")
     assert flagged_lines(text, "B") == [5]
+
+
+# --- label + payload, section breadcrumbs, separated rows, emoji leaders, widgets ----------
+
+@pytest.mark.parametrize("code, line", [
+    ("B101", "Tin nóng: Cháy lớn tại chung cư mini ở Hà Nội, nhiều người mắc kẹt"),
+    ("B101", "Chủ đề nóng: Giá vàng | Bão số 3 | Tuyển sinh 2024"),
+    ("B101", "Đọc nhiều: Ngân hàng Nhà nước bơm ròng 20.000 tỷ đồng"),
+    ("B101", "Trở lại Thời sự"),
+    ("B101", "Quay lại chuyên mục Pháp luật"),
+    ("B101", "Pháp luật › Hồ sơ phá án"),
+    ("B101", "Thời sự | Dân sinh"),
+    ("B101", "🏠 > Xã hội"),
+    ("B101", "🏠 Trang chủ › Kinh doanh"),
+    ("B101", "📌 Đọc thêm: Giá xăng giảm mạnh từ 15h chiều nay"),
+    ("B101", "👉 Xem thêm: Giá xăng giảm mạnh từ 15h chiều nay"),
+    ("B101", "🔥 Tin nóng"),
+    ("B101", "➡️ Xem thêm"),
+    ("B102", "▶️ Nghe bài viết"),
+    ("B102", "Giọng nữ miền Bắc | Giọng nam miền Nam"),
+    ("B102", "0:00 / 4:12"),
+    ("B102", "Tốc độ đọc: 1x"),
+    ("B102", "1x 1.25x 1.5x 2x"),
+    ("B102", "Thời gian đọc: 4 phút"),
+    ("B102", "3 phút đọc"),
+    ("B102", "⏱ 5 phút đọc"),
+    ("B102", "Để lại bình luận của bạn..."),
+    ("B102", "Theo dõi Báo Thanh Niên trên Google News để cập nhật tin tức nhanh nhất."),
+    ("B102", "Facebook • Zalo • Youtube"),
+    ("B103", "VnExpress - Báo tiếng Việt nhiều người xem nhất"),
+    ("B103", "Tuổi Trẻ Online - Tin tức mới nhất, nóng nhất 24h"),
+    ("B104", "Điều khoản sử dụng | Chính sách bảo mật | Liên hệ"),
+    ("B104", "Liên hệ quảng cáo • Tuyển dụng • Đặt mua báo"),
+    ("B106", "Cuộn xuống để tiếp tục đọc"),
+    ("B106", "Tiếp tục đọc bài viết bên dưới"),
+    ("B107", "Hôm nay: Thứ Năm, 01/12/2024"),
+    ("B107", "Cập nhật vào 14:32, 12/11/2024"),
+])
+def test_labelled_and_separated_chrome_is_flagged_and_deleted_anywhere(code, line):
+    for text in (between(line), at_top(line), at_end(line)):
+        assert codes(text, "B") == [code], text
+        assert fixed(text, "B") == ARTICLE
+
+
+HARD_NEGATIVES = [
+    "Hôm nay, Bộ Y tế công bố thêm 12 ca mắc mới tại TP.HCM.",
+    "Hôm nay (12/11), Quốc hội thảo luận về dự án Luật Đất đai sửa đổi.",
+    "Hôm nay: ngày hội của những người yêu sách",
+    "Hôm nay 12/11/2024, trời Hà Nội rét đậm",
+    "Hôm nay: 12/11/2024 là ngày Quốc hội biểu quyết thông qua luật.",
+    "Thời gian đọc sách của trẻ em Việt Nam chỉ khoảng 4 phút mỗi ngày.",
+    "Thời gian đọc sách trung bình của người Việt là 4 cuốn/năm",
+    "Thời gian: 8h00 ngày 15/11/2024",  # an event the article announces
+    "3 phút đọc kỹ hướng dẫn sử dụng trước khi dùng",
+    "Giáo dục và đào tạo",
+    "Thể thao và Giải trí",
+    "Kinh tế - xã hội phục hồi mạnh mẽ",
+    "Lợi nhuận quý III | Ngân hàng | Tỷ đồng",
+    "Tỷ số 2 - 1 | Hiệp 1",
+    "Giá vàng > 80 triệu đồng/lượng",
+    "Tăng trưởng GDP › 6,5% là mục tiêu khả thi",
+    "An ninh › trật tự được đảm bảo",
+    "Phát triển kinh tế › Giảm nghèo bền vững",
+    "Đội tuyển Việt Nam › Thái Lan: 2-1",
+    "“Hạnh phúc | Tự do”",
+    "Hà Nội · Thứ Năm · 12/11/2024",
+    "Nguyễn Văn A · Trần Thị B",
+    "Bóng đá Việt Nam | Đội tuyển quốc gia giành vé vào chung kết",
+    "Trở lại trường học sau kỳ nghỉ Tết",
+    "Trở lại Hà Nội sau 20 năm xa quê",
+    "Quay lại thị trường sau hai năm vắng bóng",
+    "Về kinh tế",  # a sub-heading of a government report
+    "Tin nóng là thứ báo chí luôn săn đuổi.",
+    "Tin nóng từ Bộ Công an: bắt giữ 12 đối tượng",
+    "Đọc nhiều, viết nhiều là cách tốt nhất để rèn luyện văn phong.",
+    "Sự kiện: Lễ hội áo dài TP.HCM 2024",
+    "Tiêu điểm: Giá vàng tăng mạnh",
+    "Thanh Niên - lực lượng xung kích trong chuyển đổi số",
+    "Tuổi trẻ - thời gian đẹp nhất của đời người",
+    "Nhân dân - người hưởng lợi từ chính sách mới",
+    "Thanh Niên - tờ báo có lượng độc giả lớn - đã cập nhật liên tục diễn biến vụ việc.",
+    "Giọng nữ cao Phạm Thu Hà thể hiện ca khúc mới",
+    "Tốc độ tăng trưởng đạt 1,5x so với cùng kỳ năm ngoái.",
+    "Tốc độ",  # a sub-heading of a car review
+    "Nghe nhạc là sở thích của anh từ nhỏ.",
+    "Theo dõi diễn biến trên mạng xã hội, nhiều người cho rằng ông đã quá lời.",
+    "Theo dõi các trận đấu trên YouTube để học hỏi, Minh đã tiến bộ rõ rệt.",
+    "Tiếp tục đọc diễn văn, ông nhấn mạnh vai trò của thanh niên.",
+    "Để lại bình luận trên trang cá nhân, nhiều người bày tỏ sự tiếc nuối.",
+    "👉 Giá xăng giảm mạnh từ 15h chiều nay, người dân đổ xô đi đổ xăng.",
+    "✅ Ưu điểm: pin khỏe, màn hình đẹp",
+    "🔥 Cháy lớn tại chung cư mini ở Hà Nội",
+]
+
+
+@pytest.mark.parametrize("line", HARD_NEGATIVES)
+def test_labels_separators_and_emoji_in_real_text_are_not_chrome(line):
+    assert_clean([between(line), at_top(line), at_end(line)], "B")
+
+
+def test_an_address_row_may_end_a_review():
+    assert_clean([at_end("Địa chỉ: 123 Lê Lợi, quận 1 · Điện thoại: 028 3822 1234")], "B")
+
+
+def test_two_sections_joined_by_a_hyphen_stay_contextual():
+    assert_clean([between("Kinh tế - Xã hội"), between("Văn hóa - Du lịch"), between("Doanh nghiệp / Thị trường")], "B")
+
+
+def test_emoji_never_merge_lines():
+    text = "🔥\n\n" + ARTICLE + "\n👉\n"
+    assert_clean([text], "B")  # an emoji alone is not chrome the catalogue knows
+
+
+@pytest.mark.parametrize("line", [
+    "Thứ Năm, 17/08/2024 | 07:18", "06:49 07/02/2024", "07:18 | Thứ Năm, 17/08/2024",
+    "2024-08-17T07:18:22+07:00", "Thứ năm, 17/08/2024 07:18",
+])
+def test_wider_datelines_stay_opt_in(line):
+    text = between(line)
+    assert codes(text, "B") == []
+    assert codes(text, "B108") == ["B108"]
+    assert fixed(text, "B108") == ARTICLE
