@@ -32,10 +32,10 @@ import random
 import re
 import shutil
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List, Optional, Sequence, Set, Tuple
+from typing import List, Optional, Sequence, Tuple
 
+from eval import inject
 from eval.heldout import chrome
 
 HERE = Path(__file__).resolve().parent
@@ -44,39 +44,12 @@ CORPUS = HERE / "corpus"
 SEED = 20250117
 
 
-@dataclass
-class Line:
-    text: str
-    faults: Set[int] = field(default_factory=set)
-    related: Set[int] = field(default_factory=set)
-    template: str = ""
-
-
-@dataclass
-class Fault:
-    id: int
-    type: str
-    family: str
-    accept: Tuple[str, ...]
-    detail: str = ""
-
-
-@dataclass
-class Article:
-    name: str
-    text: str
-
-    @property
-    def lines(self) -> List[str]:
-        return self.text.rstrip("\n").split("\n")
+class Article(inject.Article):
+    """A held-out article: always titled, with the lead that teasers quote."""
 
     @property
     def title(self) -> str:
         return self.lines[0]
-
-    @property
-    def paragraphs(self) -> List[str]:
-        return [line for line in self.lines if line.strip()]
 
     @property
     def lead(self) -> str:
@@ -92,16 +65,11 @@ def first_sentence(text: str) -> str:
     return text[:match.start()] if match else text
 
 
-class Doc:
-    def __init__(self, article: Article) -> None:
-        self.article = article
-        self.lines = [Line(t) for t in article.lines]
-        self.faults: List[Fault] = []
+class Doc(inject.Doc):
+    """The injector's document (lines with fault ids, labels) plus what the held-out builder needs."""
 
-    def new_fault(self, type_: str, family: str, accept: Sequence[str] = (), detail: str = "") -> Fault:
-        fault = Fault(len(self.faults) + 1, type_, family, tuple(dict.fromkeys((family, *accept))), detail)
-        self.faults.append(fault)
-        return fault
+    def __init__(self, article: Article) -> None:
+        super().__init__(article, rng=None)  # the builder passes its own random.Random around
 
     def content(self) -> List[int]:
         return [i for i, line in enumerate(self.lines) if line.text.strip()]
@@ -110,51 +78,9 @@ class Doc:
         """Content lines that still come from the article (no fault on them)."""
         return [i for i in self.content() if not self.lines[i].faults]
 
-    def insert_block(self, index: int, texts: Sequence[str], fault: Fault, blank_between: bool = True,
-                     templates: Sequence[str] = ()) -> None:
-        block: List[Line] = []
-        for k, text in enumerate(texts):
-            block.append(Line(text, {fault.id}, template=templates[k] if k < len(templates) else ""))
-            if blank_between and k < len(texts) - 1:
-                block.append(Line(""))
-        if index > 0 and self.lines[index - 1].text.strip():
-            block.insert(0, Line(""))
-        if index < len(self.lines) and self.lines[index].text.strip():
-            block.append(Line(""))
-        self.lines[index:index] = block
-
-    def append_block(self, texts: Sequence[str], fault: Fault, blank_between: bool = True,
+    def append_block(self, texts: Sequence[str], fault: inject.Fault, blank_between: bool = True,
                      templates: Sequence[str] = ()) -> None:
         self.insert_block(len(self.lines), texts, fault, blank_between, templates)
-
-    def render(self) -> str:
-        return "\n".join(line.text for line in self.lines) + "\n"
-
-    def labels(self) -> List[dict]:
-        out = []
-        for fault in self.faults:
-            lines = [i + 1 for i, line in enumerate(self.lines) if fault.id in line.faults]
-            if not lines:
-                continue
-            related = [i + 1 for i, line in enumerate(self.lines) if fault.id in line.related]
-            label = {"type": fault.type, "family": fault.family, "accept": list(fault.accept),
-                     "detail": fault.detail, "lines": _ranges(lines), "related_lines": _ranges(related)}
-            templates = {str(i + 1): line.template for i, line in enumerate(self.lines)
-                         if fault.id in line.faults and line.template}
-            if templates:
-                label["templates"] = templates
-            out.append(label)
-        return out
-
-
-def _ranges(numbers: Sequence[int]) -> List[List[int]]:
-    ranges: List[List[int]] = []
-    for n in sorted(numbers):
-        if ranges and n == ranges[-1][1] + 1:
-            ranges[-1][1] = n
-        else:
-            ranges.append([n, n])
-    return ranges
 
 
 # -- filling templates ---------------------------------------------------------------------
@@ -339,7 +265,7 @@ def add_duplicate(doc: Doc, rng: random.Random, others: Sequence[Article], near:
     where = rng.choice(("adjacent", "adjacent-no-blank", "later")) if later else "adjacent"
     fault.detail = f"{kind}, {where}"
     if where == "adjacent-no-blank":
-        doc.lines.insert(source + 1, Line(copy, {fault.id}))
+        doc.lines.insert(source + 1, inject.Line(copy, {fault.id}))
     elif where == "adjacent":
         doc.insert_block(source + 1, [copy], fault)
     else:
