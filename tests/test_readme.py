@@ -29,3 +29,15 @@ def test_every_config_key_is_documented():
     for key in _KNOWN_KEYS:
         shown = "[rules.NAME]" if key == "rules" else key
         assert re.search(rf"`{re.escape(shown)}`", README), f"config key {key} is not in the README reference"
+
+
+def test_readme_config_example_loads(tmp_path):
+    # The example must be a valid config, less its plugins line (those modules are the reader's own).
+    import vnlint
+
+    block = README[README.index("```toml\n# vnlint.toml") + len("```toml\n"):]
+    block = block[: block.index("```")]
+    path = tmp_path / "vnlint.toml"
+    path.write_text("\n".join(line for line in block.splitlines() if not line.startswith("plugins")), encoding="utf-8")
+    config = vnlint.load_config(path)
+    assert config.extend_select == ("B108",) and dict(config.rule_settings)["near-duplicate"]
