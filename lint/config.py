@@ -98,7 +98,7 @@ _PATTERN_KEYS = {"code", "name", "regex", "message", "fix", "replacement", "appl
 def load_config(path: str | os.PathLike[str]) -> Config:
     """Read and validate a vnlint.toml, .vnlint.toml or pyproject.toml ([tool.vnlint])."""
     path = Path(path)
-    label = str(path)
+    label = _shown(path)
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
@@ -116,6 +116,15 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     else:
         prefix = ""
     return config_from_dict(data, label=label, root=str(path.resolve().parent), key_prefix=prefix)
+
+
+def _shown(path: Path) -> str:
+    """The config's path as messages show it: relative to the current folder when below it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 def config_from_dict(data: Dict[str, Any], *, label: str = "<config>", root: str = ".", key_prefix: str = "") -> Config:
