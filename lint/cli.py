@@ -19,6 +19,7 @@ from .config import (
     cached_load_config,
     effective_applicability,
     find_config_file,
+    fix_policy,
     registry_for,
     selector_problem,
 )
@@ -219,16 +220,12 @@ def _report(args, mode: str, results, configs: List[Config], stream=None) -> int
         rule.code: RuleInfo(rule.code, rule.name, rule.summary, rule.default_severity, rule.documentation())
         for rule in registry
     } if args.output_format == "sarif" else {rule.code: RuleInfo(rule.code, rule.name, rule.summary, rule.default_severity, "") for rule in registry}
-    def fixable(d) -> bool:
-        applicability = effective_applicability(config, d)
-        return applicability == "safe" or (applicability == "unsafe" and config.unsafe_fixes)
-
     unsafe_hidden = 0
     if not config.unsafe_fixes:
         unsafe_hidden = sum(1 for d in remaining if effective_applicability(config, d) == "unsafe")
     report = Report(
         diagnostics=remaining, fixed=fixed, rules=rules, fix_mode=(mode == FIX), unsafe_hidden=unsafe_hidden,
-        fixable=fixable, show_fixes=args.show_fixes, statistics=args.statistics,
+        fixable=fix_policy(config), show_fixes=args.show_fixes, statistics=args.statistics,
         quiet=args.quiet, color=_use_color(stream), files_checked=len(results), version=__version__,
     )
     if mode == DIFF:

@@ -394,49 +394,36 @@ def _relative(path: str, root: str) -> str:
         return Path(path).as_posix()
 
 
-def fix_policy(config: Config):
-    """A predicate telling whether the fix loop may apply a diagnostic's fix under this config."""
-    registry = registry_for(config)
-    decisions: Dict[str, Tuple[bool, bool, bool]] = {}
-    for rule in registry:
+@lru_cache(maxsize=64)
+def _fix_overrides(config: Config) -> Dict[str, Tuple[bool, Optional[str]]]:
+    """Per rule code: may it be fixed at all, and the applicability extend-(un)safe-fixes force on it."""
+    overrides: Dict[str, Tuple[bool, Optional[str]]] = {}
+    for rule in registry_for(config):
         fixable = _best(config.fixable, rule) > _best(config.unfixable, rule)
-        promote = _best(config.extend_safe_fixes, rule) > _best(config.extend_unsafe_fixes, rule)
-        demote = _best(config.extend_unsafe_fixes, rule) > _best(config.extend_safe_fixes, rule)
-        decisions[rule.code] = (fixable, promote, demote)
-    unsafe_allowed = config.unsafe_fixes
-
-    def can_fix(diagnostic) -> bool:
-        fixable, promote, demote = decisions.get(diagnostic.code, (True, False, False))
-        if not fixable:
-            return False
-        applicability = diagnostic.fix.applicability
-        if promote:
-            applicability = "safe"
-        elif demote:
-            applicability = "unsafe"
-        return applicability == "safe" or unsafe_allowed
-
-    return can_fix
+        safer = _best(config.extend_safe_fixes, rule)
+        riskier = _best(config.extend_unsafe_fixes, rule)
+        overrides[rule.code] = (fixable, "safe" if safer > riskier else "unsafe" if riskier > safer else None)
+    return overrides
 
 
 def effective_applicability(config: Config, diagnostic) -> Optional[str]:
     """The applicability a fix has after extend-safe-fixes/extend-unsafe-fixes, or None if unfixable."""
     if diagnostic.fix is None:
         return None
-    rule = registry_for(config).by_code.get(diagnostic.code)
-    if rule is None:
-        return diagnostic.fix.applicability
-    if _best(config.fixable, rule) <= _best(config.unfixable, rule):
+    fixable, forced = _fix_overrides(config).get(diagnostic.code, (True, None))
+    if not fixable:
         return None
-    if _best(config.extend_safe_fixes, rule) > _best(config.extend_unsafe_fixes, rule):
-        return "safe"
-    if _best(config.extend_unsafe_fixes, rule) > _best(config.extend_safe_fixes, rule):
-        return "unsafe"
-    return diagnostic.fix.applicability
+    return forced or diagnostic.fix.applicability
 
 
-def rule_class_for(config: Config, code: str) -> Optional[type]:
-    return registry_for(config).by_code.get(code)
+def fix_policy(config: Config):
+    """A predicate telling whether --fix applies a diagnostic's fix under this config."""
+
+    def can_fix(diagnostic) -> bool:
+        applicability = effective_applicability(config, diagnostic)
+        return applicability == "safe" or (applicability == "unsafe" and config.unsafe_fixes)
+
+    return can_fix
 
 
 __all__ = [

@@ -128,12 +128,5 @@ class Document:
     def offset(self, position: Position) -> int:
         return self.line_starts[position.line - 1] + position.column - 1
 
-    def line_at(self, offset: int) -> Line:
-        return self.lines[min(bisect.bisect_right(self.line_starts, offset) - 1, len(self.lines) - 1)]
-
-    @property
-    def ends_with_newline(self) -> bool:
-        return self.text.endswith("\n")
-
     def __repr__(self) -> str:
         return f"Document({self.path!r}, {len(self.text)} chars)"

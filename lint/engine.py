@@ -9,7 +9,7 @@ text, so a file is never left half fixed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Callable, Dict, List, Sequence, Tuple
+from typing import Callable, List, Sequence
 
 from .diagnostic import Diagnostic, Fix
 from .document import Document
@@ -140,14 +140,3 @@ def keep_final_newline(original: str, text: str) -> str:
     if not original.endswith("\n") and text.endswith("\n"):
         return text.rstrip("\n")
     return text
-
-
-def group_by_code(diagnostics: Sequence[Diagnostic]) -> Dict[str, List[Diagnostic]]:
-    groups: Dict[str, List[Diagnostic]] = {}
-    for diagnostic in diagnostics:
-        groups.setdefault(diagnostic.code, []).append(diagnostic)
-    return groups
-
-
-def edit_ranges(diagnostics: Sequence[Diagnostic]) -> List[Tuple[int, int]]:
-    return [(e.start, e.end) for d in diagnostics if d.fix for e in d.fix.edits]
