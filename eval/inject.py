@@ -647,10 +647,7 @@ def build(article: Article, fault_names: Sequence[str], rng: random.Random, othe
 
 def generate(out: Path = CORPUS, mixed_per_article: int = 2) -> List[dict]:
     articles = load_articles()
-    if out.exists():
-        shutil.rmtree(out)
-    (out / "docs").mkdir(parents=True)
-    (out / "labels").mkdir()
+    fresh_corpus_folder(out)
     manifest = []
     for article in articles:
         others = [a for a in articles if a.name != article.name]
@@ -669,30 +666,46 @@ def generate(out: Path = CORPUS, mixed_per_article: int = 2) -> List[dict]:
             doc = build(article, names, rng, others)
             if names and not doc.labels():
                 continue  # the fault found no place in this article (e.g. no hòa/thủy to re-place)
-            text = doc.render()
-            (out / "docs" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-            label = {
-                "id": doc_id,
-                "article": article.name,
-                "plan": plan,
-                "faults": doc.labels(),
-                "expected": f"clean/{article.name}.txt",
-                "expected_sha1": hashlib.sha1(article.text.encode("utf-8")).hexdigest(),
-                "gate": article.name in GATE_ARTICLES,
-            }
-            (out / "labels" / f"{doc_id}.json").write_text(json.dumps(label, ensure_ascii=False, indent=1) + "\n",
-                                                           encoding="utf-8")
-            manifest.append(label)
+            manifest.append(write_document(out, doc_id, doc, plan, f"clean/{article.name}.txt",
+                                           gate=article.name in GATE_ARTICLES))
     return manifest
+
+
+def fresh_corpus_folder(out: Path) -> None:
+    """Empty out/ and make its docs/ and labels/ folders."""
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "docs").mkdir(parents=True)
+    (out / "labels").mkdir()
+
+
+def write_document(out: Path, doc_id: str, doc: Doc, plan: str, expected: str, gate: bool) -> dict:
+    """Write a faulty document and its labels (what the scorer reads); return the labels."""
+    (out / "docs" / f"{doc_id}.txt").write_text(doc.render(), encoding="utf-8")
+    label = {
+        "id": doc_id,
+        "article": doc.article.name,
+        "plan": plan,
+        "faults": doc.labels(),
+        "expected": expected,
+        "expected_sha1": hashlib.sha1(doc.article.text.encode("utf-8")).hexdigest(),
+        "gate": gate,
+    }
+    (out / "labels" / f"{doc_id}.json").write_text(json.dumps(label, ensure_ascii=False, indent=1) + "\n",
+                                                   encoding="utf-8")
+    return label
+
+
+def report_written(manifest: List[dict], out: Path) -> None:
+    faults = sum(len(m["faults"]) for m in manifest)
+    print(f"wrote {len(manifest)} documents with {faults} labelled faults to {out}")
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=CORPUS, help="output folder (default: eval/corpus)")
     args = parser.parse_args(argv)
-    manifest = generate(args.out)
-    faults = sum(len(m["faults"]) for m in manifest)
-    print(f"wrote {len(manifest)} documents with {faults} labelled faults to {args.out}")
+    report_written(generate(args.out), args.out)
     return 0
 
 

@@ -26,11 +26,8 @@ eval/heldout/corpus`` scores them. For every clean article:
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import random
 import re
-import shutil
 import unicodedata
 from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
@@ -307,10 +304,7 @@ def load_articles() -> List[Article]:
 
 def generate(out: Path = CORPUS) -> List[dict]:
     articles = load_articles()
-    if out.exists():
-        shutil.rmtree(out)
-    (out / "docs").mkdir(parents=True)
-    (out / "labels").mkdir()
+    inject.fresh_corpus_folder(out)
     manifest = []
     for article in articles:
         others = [a for a in articles if a.name != article.name]
@@ -318,20 +312,8 @@ def generate(out: Path = CORPUS) -> List[dict]:
             doc_id = f"{article.name}__{plan}"
             rng = random.Random(f"{SEED}:{doc_id}")
             doc = build(article, plan, rng, others)
-            text = doc.render()
-            (out / "docs" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-            label = {
-                "id": doc_id,
-                "article": article.name,
-                "plan": plan,
-                "faults": doc.labels(),
-                "expected": f"heldout/clean/{article.name}.txt",
-                "expected_sha1": hashlib.sha1(article.text.encode("utf-8")).hexdigest(),
-                "gate": False,
-            }
-            (out / "labels" / f"{doc_id}.json").write_text(json.dumps(label, ensure_ascii=False, indent=1) + "\n",
-                                                           encoding="utf-8")
-            manifest.append(label)
+            manifest.append(inject.write_document(out, doc_id, doc, plan, f"heldout/clean/{article.name}.txt",
+                                                  gate=False))
     return manifest
 
 
@@ -339,9 +321,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=CORPUS, help="output folder (default: eval/heldout/corpus)")
     args = parser.parse_args(argv)
-    manifest = generate(args.out)
-    faults = sum(len(m["faults"]) for m in manifest)
-    print(f"wrote {len(manifest)} documents with {faults} labelled faults to {args.out}")
+    inject.report_written(generate(args.out), args.out)
     return 0
 
 
