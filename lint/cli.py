@@ -220,12 +220,20 @@ def _report(args, mode: str, results, configs: List[Config], stream=None) -> int
         rule.code: RuleInfo(rule.code, rule.name, rule.summary, rule.default_severity, rule.documentation())
         for rule in registry
     } if args.output_format == "sarif" else {rule.code: RuleInfo(rule.code, rule.name, rule.summary, rule.default_severity, "") for rule in registry}
-    unsafe_hidden = 0
-    if not config.unsafe_fixes:
-        unsafe_hidden = sum(1 for d in remaining if effective_applicability(config, d) == "unsafe")
+    # Each file was linted under its own (nearest) config; its [*] markers follow that config too.
+    config_of = {result.path: file_config for result, file_config in zip(results, configs)}
+
+    def fixable(d) -> bool:
+        return fix_policy(config_of.get(d.path, config))(d)
+
+    def hidden_unsafe(d) -> bool:
+        file_config = config_of.get(d.path, config)
+        return not file_config.unsafe_fixes and effective_applicability(file_config, d) == "unsafe"
+
     report = Report(
-        diagnostics=remaining, fixed=fixed, rules=rules, fix_mode=(mode == FIX), unsafe_hidden=unsafe_hidden,
-        fixable=fix_policy(config), show_fixes=args.show_fixes, statistics=args.statistics,
+        diagnostics=remaining, fixed=fixed, rules=rules, fix_mode=(mode == FIX),
+        unsafe_hidden=sum(1 for d in remaining if hidden_unsafe(d)),
+        fixable=fixable, show_fixes=args.show_fixes, statistics=args.statistics,
         quiet=args.quiet, color=_use_color(stream), files_checked=len(results), version=__version__,
     )
     if mode == DIFF:

@@ -318,3 +318,14 @@ def test_invalid_extra_pattern_is_a_config_error_not_a_crash(tmp_path):
     assert result.returncode == 2
     assert "[rules.navigation-line] extra-patterns has an invalid regular expression '((x'" in result.stderr
     assert "internal error" not in result.stderr
+
+
+def test_fix_markers_follow_each_files_own_config(tmp_path):
+    (tmp_path / "a.txt").write_text("x  \n", encoding="utf-8")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "vnlint.toml").write_text('unfixable = ["W002"]\n', encoding="utf-8")
+    (sub / "b.txt").write_text("y  \n", encoding="utf-8")
+    lines = run_cli("-q", ".", cwd=tmp_path).stdout.splitlines()
+    assert "a.txt:1:2: W002 [*] Trailing whitespace" in lines
+    assert "sub/b.txt:1:2: W002 Trailing whitespace" in lines
