@@ -421,6 +421,7 @@ def _find_encoding_faults(document: Document) -> Tuple[EncodingFault, ...]:
             if verdict[0] != "mojibake":
                 counts[verdict[0]] = counts.get(verdict[0], 0) + 1
     _convert_rest_of_legacy_document(document, verdicts)
+    _trust_the_documents_code(text, verdicts)
     faults = []
     for start, end in sorted(verdicts):
         line = text[start:end]
@@ -452,6 +453,21 @@ def _convert_rest_of_legacy_document(document: Document, verdicts: Dict[Tuple[in
         judged = _judge_conversion(line.text, converted, lenient=True) if converted != line.text else None
         if judged is not None and judged[1]:
             verdicts[(line.start, line.end)] = (kind, converted, True)
+
+
+def _trust_the_documents_code(text: str, verdicts: Dict[Tuple[int, int], Tuple[str, str, bool]]) -> None:
+    """Once three lines of a document convert safely with one legacy table, the file is in that
+    code, and a short line of it that leaves one word invalid ("Đuma", a typo) was typed that way:
+    its conversion is safe too. (A long line decides alone: see _DECISIVE_WORDS.)"""
+    safe_lines: Dict[str, int] = {}
+    for kind, _, safe in verdicts.values():
+        if safe and kind != "mojibake":
+            safe_lines[kind] = safe_lines.get(kind, 0) + 1
+    for (start, end), (kind, converted, safe) in verdicts.items():
+        if not safe and safe_lines.get(kind, 0) >= _DOCUMENT_EVIDENCE_LINES:
+            changed, invalid = _changed_and_invalid(text[start:end], converted)
+            if invalid <= max(1, _DECISIVE_INVALID_SHARE * changed):
+                verdicts[(start, end)] = (kind, converted, True)
 
 
 def _starts_sentence(text: str, line_start: int) -> bool:
@@ -545,8 +561,30 @@ def _token_verdict(token: str) -> Optional[bool]:
     return verdict
 
 
+def _changed_and_invalid(original: str, converted: str) -> Tuple[int, int]:
+    """How many words the conversion changed into something judgeable, and how many of those are invalid."""
+    changed = invalid = 0
+    for before, after in zip(_TOKEN.findall(original), _TOKEN.findall(converted)):
+        if before != after:
+            verdict = _token_verdict(after)
+            changed += verdict is not None
+            invalid += verdict is False
+    return changed, invalid
+
+
+# A conversion is also safe when it leaves a few words invalid among many made valid: a table
+# that turns this many words of a line into Vietnamese is beyond doubt, and what it maps
+# byte for byte is what was typed, so a word that comes out invalid was typed that way (the
+# typo "đìều" in seed 003, the transliterated "Đuma" in seed 004). V102 then reports the word.
+_DECISIVE_WORDS = 20
+_DECISIVE_INVALID_SHARE = 0.05
+_DOCUMENT_EVIDENCE_LINES = 3
+
+
 def _judge_conversion(original: str, converted: str, lenient: bool = False) -> Optional[Tuple[int, bool]]:
-    """(number of words made valid, every changed word valid) when converting clearly helps, else None."""
+    """(number of words made valid, the fix is safe) when converting clearly helps, else None.
+
+    Safe means every changed word became valid, or the gain is decisive (see _DECISIVE_WORDS)."""
     before_tokens = _TOKEN.findall(original)
     after_tokens = _TOKEN.findall(converted)
     if len(before_tokens) != len(after_tokens):
@@ -572,7 +610,8 @@ def _judge_conversion(original: str, converted: str, lenient: bool = False) -> O
     # One or two new words must be unmistakable: nothing else changed, and a lone word is not tiny.
     if not lenient and gained < 3 and (gained < changed or gained_letters < 3):
         return None
-    return gained, valid == changed
+    decisive = valid >= _DECISIVE_WORDS and changed - valid <= _DECISIVE_INVALID_SHARE * changed
+    return gained, valid == changed or decisive
 
 
 # -- mojibake: ftfy, narrowed to its encoding repairs --------------------------------------------
@@ -891,8 +930,13 @@ class LegacyEncoding(Rule):
     `Vieät Nam` (VNI) becomes `Việt Nam`; `HaÌ Nôòi` (Windows-1258) becomes `Hà Nội`.
 
     ## Fix safety
-    Safe when every word the conversion changes becomes a valid Vietnamese syllable;
-    unsafe otherwise (a foreign name or a typo in the line), so review those.
+    Safe when every word the conversion changes becomes a valid Vietnamese syllable,
+    or when the table is beyond doubt and at most 1 word in 20 (at least one) does
+    not become valid: the line itself turns 20 words or more into Vietnamese, or
+    three other lines of the file convert safely with the same table. A word that
+    comes out invalid was then typed that way (a typo such as "đìều", a
+    transliterated name such as "Đuma"; V102 reports it). Unsafe otherwise, so
+    review those: a short line with a foreign name or a typo, alone in its file.
     What cannot be recovered: TCVN3 (ABC) has no codes for most capitals with a
     tone; ABC text sets them in the separate capital fonts (.VnTimeH), which draw
     the lowercase codes as capitals, and plain text keeps no font. vnlint restores

@@ -207,6 +207,33 @@ def test_foreign_word_makes_legacy_fix_unsafe():
     assert fixed(broken, "E102", unsafe=True) == "Chủ tịch nước tiếp Chủ tịch Đuma Quốc gia Nga"
 
 
+LEGACY_LINES = [
+    "Hà Nội là thủ đô của nước Cộng hòa xã hội chủ nghĩa Việt Nam.",
+    "Thủ tướng Chính phủ đã ký quyết định phê duyệt đề án mới.",
+    "Người dân đồng tình với chủ trương của thành phố.",
+]
+
+
+def test_foreign_word_is_safe_in_a_file_whose_code_other_lines_prove():
+    """Three lines converting safely with the same table prove the file's code: the name was typed that way."""
+    broken = to_tcvn3("\n".join([*LEGACY_LINES, "Chủ tịch nước tiếp Chủ tịch Đuma Quốc gia Nga"]))
+    assert fixed(broken, "E102").split("\n")[-1] == "Chủ tịch nước tiếp Chủ tịch Đuma Quốc gia Nga"
+
+
+def test_two_lines_of_evidence_or_two_slips_are_not_enough():
+    two_lines = to_tcvn3("\n".join([*LEGACY_LINES[:2], "Chủ tịch nước tiếp Chủ tịch Đuma Quốc gia Nga"]))
+    assert fixed(two_lines, "E102").split("\n")[-1] == two_lines.split("\n")[-1]
+    two_slips = to_tcvn3("\n".join([*LEGACY_LINES, "Chủ tịch Đuma tiếp đìều phái đoàn Nga"]))
+    assert fixed(two_slips, "E102").split("\n")[-1] == two_slips.split("\n")[-1]
+
+
+def test_a_long_line_decides_alone_with_one_slip_in_twenty_words():
+    long_line = " ".join(LEGACY_LINES) + " Chủ tịch Đuma Quốc gia Nga sang thăm."
+    assert fixed(to_tcvn3(long_line), "E102") == long_line
+    short_line = "Chủ tịch Đuma Quốc gia Nga sang thăm Việt Nam."
+    assert fixed(to_tcvn3(short_line), "E102") == to_tcvn3(short_line)
+
+
 def test_central_highlands_names_and_glued_words_stay_safe():
     assert fixed(to_tcvn3("Tỉnh Đắk Lắk và Đắk Nông"), "E102") == "Tỉnh Đắk Lắk và Đắk Nông"
     assert fixed(to_vni("Chủ nhiệmỦy ban Biên giới"), "E102") == "Chủ nhiệmỦy ban Biên giới"
@@ -321,10 +348,10 @@ def test_fix_fidelity_on_seed_paragraphs():
             unsafe_ok += vnlint.fix_text(broken, ALL_E, unsafe=True).text == want
         report.append(f"{name:18s} {total:3d} paragraphs: safe fixes {safe_ok / total:6.1%}, "
                       f"with unsafe fixes {unsafe_ok / total:6.1%}")
-        # Safe fixes stop short only where a changed word is no Vietnamese syllable (a foreign
-        # name, a typo in the source): those lines are unsafe by design.
+        # Issue 3's target: 99% restored exactly. Safe fixes stop short only on a short line, alone
+        # in its file, whose changed words are not all syllables (a foreign name, a typo).
         assert unsafe_ok / total >= 0.99, report[-1]
-        assert safe_ok / total >= 0.98, report[-1]
+        assert safe_ok / total >= 0.99, report[-1]
     print("\n" + "\n".join(report))
 
 
