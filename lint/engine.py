@@ -54,14 +54,18 @@ class RuleCrash(Exception):
 
 def check_document(document: Document, rules: Sequence[ActiveRule]) -> List[Diagnostic]:
     diagnostics: List[Diagnostic] = []
+    extend = diagnostics.extend  # this loop runs once per rule and document: keep it lean
     for active in rules:
+        rule = active.rule
         try:
-            found = list(active.rule.check(document, active.options))
+            if active.severity == rule.default_severity:
+                extend(rule.check(document, active.options))
+            else:
+                extend([found.with_changes(severity=active.severity) for found in rule.check(document, active.options)])
         except Exception as error:
-            raise RuleCrash(active.rule.code, error) from error
-        if active.severity != active.rule.default_severity:
-            found = [d.with_changes(severity=active.severity) for d in found]
-        diagnostics.extend(found)
+            raise RuleCrash(rule.code, error) from error
+    if not diagnostics:
+        return diagnostics
     for index, diagnostic in enumerate(diagnostics):
         fix = diagnostic.fix
         if fix is not None and not fix.positions:
