@@ -11,7 +11,8 @@ beyond Latin-1; each such line is tried with ftfy (narrowed to its encoding
 repairs) and with the TCVN3, VNI and Windows-1258 tables in rules/data, and a
 conversion counts only if it turns words into valid Vietnamese syllables. E002
 and E003 consult the same analysis so that they never delete a byte that E101
-or E102 needs.
+or E102 needs, and take their characters from the first of the two scans
+(``_ODD_CHARACTER``), which looks for all three rules' characters at once.
 """
 
 from __future__ import annotations
@@ -35,10 +36,11 @@ _DATA = Path(__file__).parent / "data"
 
 # Zero-width and format characters, soft hyphen, and C0/C1 controls other than tab and newline.
 # U+200D (ZWJ) and U+FE0F (VS16) are left to the emoji check below; U+FEFF at offset 0 is E004's.
-_INVISIBLE = re.compile(
-    "[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
-    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]"
+_INVISIBLE_CHARS = (
+    "\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
 )
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 # Characters that take part in emoji sequences, beside which ZWJ and VS16 belong: pictographs,
 # the text symbols with an emoji form (© ® ™ ↔ ▶ ℹ ...), and the keycap mark of "1️⃣".
 _EMOJI_NEIGHBOUR = re.compile(
@@ -128,8 +130,7 @@ class InvisibleCharacter(Rule):
 
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
         text = document.text
-        for match in _INVISIBLE.finditer(text):
-            start = match.start()
+        for start in _hits(document, _INVISIBLE):
             char = text[start]
             if char == "\ufeff" and start == 0:
                 continue  # a leading BOM is E004's
@@ -170,12 +171,7 @@ class UnusualSpace(Rule):
 
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
         text = document.text
-        # Sixteen substring tests cost less than one scan with a character class, and clean text
-        # fails all of them.
-        if not any(space in text for space in _UNUSUAL_SPACES):
-            return
-        for match in _UNUSUAL_SPACE.finditer(text):
-            start = match.start()
+        for start in _hits(document, _UNUSUAL_SPACE):
             char = text[start]
             if char == "\u00a0" and start and _BEFORE_MOJIBAKE_A0.match(text, start - 1) \
                     and _inside_encoding_fault(document, start):
@@ -247,19 +243,33 @@ _SUSPECT_AFTER_VOWEL = re.compile(f"[ìòùÙ](?<=[{_TONE_MARK_VOWELS}].)|[âÂ]
 # UTF-8 for à and for a no-break space, read as Windows-1252: "HÃ\u00a0", "Â\u00a0".
 _SUSPECT_A0 = re.compile("\u00a0(?<=[ÂÃ].)")
 _SUSPECT_PATTERNS = (_SUSPECT_CHAR, _SUSPECT_AFTER_VOWEL, _SUSPECT_A0)
-# The whole-text scan for the first two: one character class that holds both the suspect
-# characters and the marks, then a look back decides. The regex engine skips through a single
-# class fast; an alternation of two would be tried at every position.
+# The first two in one pattern: one character class that holds both the suspect characters and
+# the marks, then a look back decides. The regex engine skips through a single class fast; an
+# alternation of two would be tried at every position. The whole text is scanned with
+# _ODD_CHARACTER below, which extends it; _TELLTALE decides its hits and searches single lines.
 _TELLTALE = re.compile(
     f"[{_SUSPECT_CHARS}ìòùÙâÂ]"
     f"(?:(?<=[{_SUSPECT_CHARS}])|(?<=[{_TONE_MARK_VOWELS}][ìòùÙ])|(?<=[{_HAT_VOWELS}][âÂ]))"
+)
+# The one scan of the whole text that E002, E003 and the fast path above share: _TELLTALE with the
+# invisible characters and the unusual spaces added to its class. It matches exactly where
+# _INVISIBLE, _UNUSUAL_SPACE or _TELLTALE does (the marks ì ò ù Ù â Â are in none of the three
+# sets, so their look-backs keep _TELLTALE's meaning), and each rule keeps the hits that are its
+# own (_hits). Clean text has next to no hits, so three passes over every character become one.
+_ODD_CHARS = f"{_INVISIBLE_CHARS}{_UNUSUAL_SPACES}{_SUSPECT_CHARS}"
+_ODD_CHARACTER = re.compile(
+    f"[{_ODD_CHARS}ìòùÙâÂ]"
+    f"(?:(?<=[{_ODD_CHARS}])|(?<=[{_TONE_MARK_VOWELS}][ìòùÙ])|(?<=[{_HAT_VOWELS}][âÂ]))"
 )
 # A line whose only non-ASCII characters are Latin-1 letters: real Vietnamese almost always has a
 # letter beyond U+00FF (ư ơ đ ạ ấ ...), while TCVN3 and VNI can spell a short line without any
 # telltale character ("Tin míi nhÊt", "Thoâng tin"). The classes stop at the first other
 # character, so the scan stays linear. It is searched from the line break before each line, which
-# the engine finds fast; a multiline "^" would be tried at every position.
-_LATIN1_ONLY = "[\x00-\x09\x0b-\xbf]*[\xc0-\xff][\x00-\x09\x0b-\xff]*(?=\n|\\Z)"
+# the engine finds fast; a multiline "^" would be tried at every position. The repeats are
+# possessive (*+): giving a character back could never help (the first class and [\xc0-\xff] are
+# disjoint, and no character of the second is a line break or the end), so the engine is told not
+# to try, which saves about a third of the scan.
+_LATIN1_ONLY = "[\x00-\x09\x0b-\xbf]*+[\xc0-\xff][\x00-\x09\x0b-\xff]*+(?=\n|\\Z)"
 _LATIN1_ONLY_FIRST_LINE = re.compile(_LATIN1_ONLY)
 _LATIN1_ONLY_NEXT_LINE = re.compile("\n" + _LATIN1_ONLY)
 
@@ -313,9 +323,69 @@ def _telltale_spans(document: Document) -> List[Tuple[int, int]]:
 
 def _find_telltale_spans(document: Document) -> List[Tuple[int, int]]:
     text = document.text
-    spans = _spans_around_hits(text, _TELLTALE)
-    if "\u00a0" in text:  # the substring test is far cheaper than a regex scan
-        spans += _spans_around_hits(text, _SUSPECT_A0)
+    if not _odd_characters(document)[0]:
+        return []  # clean text: no telltale, and no no-break space either (it is an odd character)
+    spans = _spans_around_odd_characters(document, _TELLTALE)
+    if "\u00a0" in text:  # the substring test is far cheaper than testing each odd character
+        spans += _spans_around_odd_characters(document, _SUSPECT_A0)
+    return spans
+
+
+# The shared scan lists at most this many odd characters. Clean text has a few at most (° ² «),
+# while mojibake or a legacy code has one every few characters: there each rule goes on past the
+# list with its own pattern, as it would without the shared scan, which costs less than listing
+# every one.
+_MOST_ODD_CHARACTERS_LISTED = 64
+
+
+def _odd_characters(document: Document) -> Tuple[List[int], int]:
+    """(offsets, end): the offsets, in order, of every character before end that E002, E003 or
+    the E1xx fast path looks at (the hits of one scan, _ODD_CHARACTER); end is the length of the
+    text unless the list is full."""
+    return document.memo("encoding.odd_characters", _find_odd_characters)
+
+
+def _find_odd_characters(document: Document) -> Tuple[List[int], int]:
+    # A loop of searches costs less than finditer when, as in clean text, there is nothing to find.
+    text = document.text
+    offsets: List[int] = []
+    match = _ODD_CHARACTER.search(text)
+    while match is not None:
+        if len(offsets) == _MOST_ODD_CHARACTERS_LISTED:
+            return offsets, match.start()
+        offsets.append(match.start())
+        match = _ODD_CHARACTER.search(text, match.end())
+    return offsets, len(text)
+
+
+def _hits(document: Document, pattern: re.Pattern[str]) -> Iterator[int]:
+    """The offsets where pattern matches, for a pattern of one character that matches only where
+    _ODD_CHARACTER does: the listed odd characters it accepts, then its own finds past the list."""
+    text = document.text
+    listed, end = _odd_characters(document)
+    for offset in listed:
+        if pattern.match(text, offset):
+            yield offset
+    if end < len(text):
+        for match in pattern.finditer(text, end):
+            yield match.start()
+
+
+def _spans_around_odd_characters(document: Document, pattern: re.Pattern[str]) -> List[Tuple[int, int]]:
+    """What _spans_around_hits(document.text, pattern) returns, for a pattern of one character that
+    matches only where _ODD_CHARACTER does: the listed odd characters stand in for the search."""
+    text = document.text
+    listed, listed_end = _odd_characters(document)
+    spans = []
+    end = 0
+    for offset in listed:
+        # A search from end would find the first hit at or after end; its look-behinds see the
+        # text before end, as match does here.
+        if offset >= end and pattern.match(text, offset):
+            start, end = _span_around(text, offset)
+            spans.append((start, end))
+    if listed_end < len(text):
+        spans += _spans_around_hits(text, pattern, search_from=max(end, listed_end))
     return spans
 
 
@@ -343,8 +413,12 @@ def _suspect_spans(document: Document) -> List[Tuple[int, int]]:
     of a long line around the hit, cut at spaces. Bounds come from the text itself, so clean text
     never pays for building Document.lines."""
     text = document.text
-    spans = set(_telltale_spans(document))
-    for start, end in _latin1_only_spans(text):
+    telltale_spans = _telltale_spans(document)
+    latin1_only_spans = _latin1_only_spans(text)
+    if not telltale_spans and not latin1_only_spans:
+        return []  # clean text, the usual case
+    spans = set(telltale_spans)
+    for start, end in latin1_only_spans:
         if (start, end) in spans:
             continue  # a telltale in the same line found it already
         piece = text[start:end]
@@ -360,11 +434,12 @@ def _suspect_spans(document: Document) -> List[Tuple[int, int]]:
     return disjoint
 
 
-def _spans_around_hits(text: str, pattern: re.Pattern[str], skip: int = 0) -> List[Tuple[int, int]]:
-    """The span around each hit of pattern, the hit being skip characters after the start of the
-    match; the search resumes where the span ends."""
+def _spans_around_hits(text: str, pattern: re.Pattern[str], skip: int = 0,
+                       search_from: int = 0) -> List[Tuple[int, int]]:
+    """The span around each hit of pattern from search_from on, the hit being skip characters
+    after the start of the match; the search resumes where the span ends."""
     spans = []
-    match = pattern.search(text)
+    match = pattern.search(text, search_from)
     while match is not None:
         start, end = _span_around(text, match.start() + skip)
         spans.append((start, end))

@@ -4,6 +4,8 @@ The encoders here are the test's own inverse of the tables in rules/data, so a
 wrong table row breaks the round trips below.
 """
 
+import itertools
+import re
 import unicodedata
 from pathlib import Path
 
@@ -12,7 +14,23 @@ import pytest
 
 import vnlint
 from conftest import SEEDS, assert_clean, codes, fixed, only, seed_text
-from vnlint.rules.encoding import decode_legacy, diagnose_line
+from vnlint.document import Document
+from vnlint.rules.encoding import (
+    _INVISIBLE,
+    _LATIN1_ONLY_FIRST_LINE,
+    _LATIN1_ONLY_NEXT_LINE,
+    _MOST_ODD_CHARACTERS_LISTED,
+    _ODD_CHARACTER,
+    _SUSPECT_A0,
+    _TELLTALE,
+    _UNUSUAL_SPACE,
+    _hits,
+    _odd_characters,
+    _spans_around_hits,
+    _telltale_spans,
+    decode_legacy,
+    diagnose_line,
+)
 
 DATA = Path(vnlint.__file__).resolve().parent.parent / "rules" / "data"
 TONES = "\u0301\u0300\u0309\u0303\u0323"  # sắc, huyền, hỏi, ngã, nặng
@@ -357,3 +375,48 @@ def test_fix_fidelity_on_seed_paragraphs():
 
 def test_seed_003_first_line_nbsp_is_still_e003():
     assert "E003" in codes(seed_text("002"), "E")
+
+
+# -- the fast path's shared scan and its regexes are exact --------------------------------------
+
+
+def test_shared_scan_hits_exactly_where_e002_e003_or_the_telltale_scan_would():
+    every = "".join(map(chr, range(0x10000))) + "\U0001f600\U000e0001"
+    # Each mark after every character, so the look-backs that decide a mark meet every neighbour.
+    after_each = "".join(char + mark for char in every for mark in "ìòùÙâÂ")
+    for text in (every, after_each):
+        expected = {match.start() for pattern in (_INVISIBLE, _UNUSUAL_SPACE, _TELLTALE) for match in pattern.finditer(text)}
+        assert [match.start() for match in _ODD_CHARACTER.finditer(text)] == sorted(expected)
+
+
+def test_each_rule_finds_its_own_characters_through_the_shared_scan():
+    long_line = " ".join(["Việt Nam"] * 600)  # cut into pieces around each hit
+    few = [
+        "Hà Nội 5°C\nVieät Nam\u200b và\u00a0Hà\nHÃ\u00a0Ná»™i ²\n",
+        "aì\nâÂ\n\u00a0\nÃ\u00a0x oâ",
+        f"{long_line} µ {long_line} ¸ Ã\u00a0 {long_line}\nTin míi nhÊt\n{long_line}eù",
+        "Sạch sẽ: không có gì lạ cả.",
+    ]
+    # Past the listed odd characters each rule searches on its own: mojibake, with invisible
+    # characters and no-break spaces on both sides of where the list ends.
+    many = "\u200b Ná»™i\u00a0 " * (_MOST_ODD_CHARACTERS_LISTED // 2) + few[0] + "HÃ\u00a0" * 3 + few[2]
+    assert len(_odd_characters(Document(many))[0]) == _MOST_ODD_CHARACTERS_LISTED
+    for text in [*few, many, many[1:], many[2:]]:
+        for pattern in (_INVISIBLE, _UNUSUAL_SPACE):
+            assert list(_hits(Document(text), pattern)) == [match.start() for match in pattern.finditer(text)]
+        expected = _spans_around_hits(text, _TELLTALE)
+        if "\u00a0" in text:
+            expected += _spans_around_hits(text, _SUSPECT_A0)
+        assert _telltale_spans(Document(text)) == expected
+
+
+def test_possessive_latin1_line_scan_finds_what_backtracking_would():
+    greedy = "[\x00-\x09\x0b-\xbf]*[\xc0-\xff][\x00-\x09\x0b-\xff]*(?=\n|\\Z)"
+    first_line, next_line = re.compile(greedy), re.compile("\n" + greedy)
+    # One character from each side of every class boundary; every text of up to 5 of them.
+    for length in range(6):
+        for chars in itertools.product("a\n\xbf\xc0\xffư", repeat=length):
+            text = "".join(chars)
+            assert [m.span() for m in _LATIN1_ONLY_NEXT_LINE.finditer(text)] == [m.span() for m in next_line.finditer(text)]
+            found, wanted = _LATIN1_ONLY_FIRST_LINE.match(text), first_line.match(text)
+            assert (found and found.span()) == (wanted and wanted.span())

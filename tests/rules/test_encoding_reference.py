@@ -55,3 +55,13 @@ def test_nfc_only_reports_changed_letters():
     [diagnostic] = vnlint.check_text("Tin " + nfd + " mới", only("E001"))
     assert diagnostic.start_offset == 4 + 1  # the span starts at the first decomposed letter
     assert fixed("Tin " + nfd + " mới", "E001") == "Tin Hà Nội mới"
+
+
+def test_invisible_and_unusual_space_rules_keep_only_their_own_hits_of_the_shared_scan():
+    # One scan finds invisible characters, unusual spaces and telltale characters (° ½) for all of
+    # E002, E003 and E1xx; each rule must still report its own and nothing else.
+    text = "Nhiệt độ 5°C\u200b, giá 3½ đồng\u00a0và Hà\u2009Nội\x07"
+    assert codes(text, "E002") == ["E002", "E002"]
+    assert fixed(text, "E002") == "Nhiệt độ 5°C, giá 3½ đồng\u00a0và Hà\u2009Nội"
+    assert codes(text, "E003") == ["E003", "E003"]
+    assert fixed(text, "E003") == "Nhiệt độ 5°C\u200b, giá 3½ đồng và Hà Nội\x07"
