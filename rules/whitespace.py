@@ -30,6 +30,15 @@ _TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
 # A line break after a space or tab: anchored on the rare "\n", it is found several times faster
 # than by _TRAILING_SPACE or by two substring tests.
 _BLANK_BEFORE_BREAK = re.compile(r"\n(?<=[ \t]\n)")
+# The same, or three line breaks in a row, in one scan of the line breaks. Where neither occurs,
+# W002 has no line to report before the last, and W001 has no run: every blank line is empty
+# (a space or tab on it would stand before its "\n"), so a run would be "\n\n\n".
+_BLANK_LINE_SIGN = re.compile(r"\n(?:(?<=[ \t]\n)|(?<=\n\n\n))")
+
+
+def _has_blank_line_sign(document: Document) -> bool:
+    """Whether _BLANK_LINE_SIGN occurs; one scan shared by W001 and W002."""
+    return document.memo("whitespace.blank_line_sign", lambda document: _BLANK_LINE_SIGN.search(document.text) is not None)
 
 
 class BlankLineRun(Rule):
@@ -76,10 +85,14 @@ class BlankLineRun(Rule):
             yield self.diagnostic(document, 0, leading.end(), "Blank lines at the start of the file",
                                   edits=[Edit(0, leading.end(), "")])
         # The run can only lie in the whitespace the text ends with; searching from there keeps
-        # the regex engine from trying every line break of the text.
-        trailing = _TRAILING_BLANKS.search(text, len(text.rstrip(" \t\n")))
+        # the regex engine from trying every line break of the text. It ends in a blank line, so the
+        # final "\n" follows a space, a tab or another "\n": most texts are decided without copying
+        # them into text.rstrip().
+        trailing = None
+        if text.endswith("\n") and text[-2:-1] in (" ", "\t", "\n"):
+            trailing = _TRAILING_BLANKS.search(text, len(text.rstrip(" \t\n")))
         trailing_start = trailing.start() if trailing else len(text) + 1
-        for run in _BLANK_RUN.finditer(text):
+        for run in _BLANK_RUN.finditer(text) if _has_blank_line_sign(document) else ():
             if run.start() >= trailing_start or (leading and run.start() < leading.end()):
                 continue
             blank_lines = run.group().count("\n") - 1
@@ -119,8 +132,8 @@ class TrailingWhitespace(Rule):
 
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
         text = document.text
-        # Almost every file has no trailing blank at all: one quick scan decides that.
-        if not text.endswith((" ", "\t")) and _BLANK_BEFORE_BREAK.search(text) is None:
+        # Almost every file has no trailing blank at all: one quick scan (shared with W001) decides that.
+        if not text.endswith((" ", "\t")) and (not _has_blank_line_sign(document) or _BLANK_BEFORE_BREAK.search(text) is None):
             return
         for match in _TRAILING_SPACE.finditer(text):
             start, end = match.span()
@@ -152,8 +165,12 @@ _EXTENSIONS_AND_DOMAINS = frozenset("""
 # Sentence punctuation (or an ellipsis, for bylines only), perhaps a closing quote or
 # bracket, then a letter with no space between. One pattern per mark: a pattern that starts
 # with one literal character is searched several times faster than one that starts with a
-# class, and a mark the text does not hold is not searched for at all.
-_GLUED_AFTER_MARK = {mark: re.compile(re.escape(mark) + r"[”\"’)»]?(?=[^\W\d_])") for mark in ".!?…"}
+# class, and a mark the text does not hold is not searched for at all. The letter is not an
+# ASCII lowercase one and the character after it not an ASCII one other than a-z: such a pair can
+# never pass _find_glued_sentences' isupper/islower test, and leaving it out here spares the
+# common TP.HCM, T.Ư, PGS.TS and thanhnien.vn a trip through Python.
+_GLUED_AFTER_MARK = {mark: re.compile(re.escape(mark) + r"[”\"’)»]?(?=[^\W\d_a-z][^\x00-\x60\x7b-\x7f])")
+                     for mark in ".!?…"}
 _WHITESPACE = " \t\n\u00a0"
 _TOKEN_EXTENSION = re.compile(r"\.([A-Za-z0-9]{2,5})$")
 _LOOKBACK = 200  # how far back a token may start; longer runs are not words
@@ -234,13 +251,14 @@ def _byline_follows(text: str, start: int) -> bool:
 def glued_sentences(document: Document) -> List[Tuple[int, int, bool]]:
     """(mark, insertion point, is_byline) for each sentence glued to the next with no space;
     computed once per document for W101 and W102."""
-    return document.memo("whitespace.glued_sentences", lambda document: list(_find_glued_sentences(document.text)))
+    return document.memo("whitespace.glued_sentences", lambda document: _find_glued_sentences(document.text))
 
 
-def _find_glued_sentences(text: str) -> Iterator[Tuple[int, int, bool]]:
+def _find_glued_sentences(text: str) -> List[Tuple[int, int, bool]]:
     candidates = [match.span() for mark, pattern in _GLUED_AFTER_MARK.items() if mark in text
                   for match in pattern.finditer(text)]
     candidates.sort()
+    found = []
     for mark, after in candidates:
         if mark == 0 or after + 1 >= len(text):
             continue
@@ -253,11 +271,12 @@ def _find_glued_sentences(text: str) -> Iterator[Tuple[int, int, bool]]:
             # "...Hai" is an ellipsis, not a missing space; but a truncated teaser
             # can still have a byline glued on: "lãnh thổ...Ngọc Ánh".
             if _byline_follows(text, after):
-                yield mark, after, True
+                found.append((mark, after, True))
             continue
         if _is_name_not_sentence(text, mark, after):
             continue
-        yield mark, after, _byline_follows(text, after)
+        found.append((mark, after, _byline_follows(text, after)))
+    return found
 
 
 class MissingSpaceAfterPunctuation(Rule):
@@ -439,9 +458,11 @@ class GluedWords(Rule):
                 end += 1
             done = end
             word = text[start:end]
+            if not has_vietnamese_letters(word):
+                continue  # TikTok, iPhone, VNeID: most candidates, so decided before the word is split
             splits = [index for index in range(1, len(word)) if word[index - 1].islower() and word[index].isupper()]
             pieces = [word[a:b] for a, b in zip([0] + splits, splits + [len(word)])]
-            if not has_vietnamese_letters(word) or not all(is_vietnamese_syllable(piece) for piece in pieces):
+            if not all(is_vietnamese_syllable(piece) for piece in pieces):
                 continue
             if _looks_garbled(text, start, end):
                 continue
@@ -449,12 +470,19 @@ class GluedWords(Rule):
                                   edits=[Edit(start + index, start + index, " ") for index in splits])
 
 
-# One space is enough to find a candidate (a run is measured afterwards), and two plain
-# patterns scan several times faster than one alternation.
+# One space is enough to find a candidate (a run is measured afterwards).
 _SPACE_BEFORE_CLOSING = re.compile(r" [,.;:!?)\]”’]")
-# Opening marks are rare, so each gets its own literal pattern, searched only if the text holds it.
-_SPACE_AFTER_OPENING = {mark: re.compile(re.escape(mark) + " ") for mark in "([“‘"}
-_CLOSING_MARKS = frozenset(",.;:!?)]”’")
+# Opening marks are rare, so each gets its own pattern, searched only if the text holds it. The
+# space is a lookahead: a pattern that starts with one literal character is searched fastest.
+_SPACE_AFTER_OPENING = {mark: re.compile(re.escape(mark) + "(?= )") for mark in "([“‘"}
+# A space before a space or a closing mark. Where there is none, W104 has no space before a
+# closing mark and W105 no doubled space; searching once for both takes no longer than for either.
+_SPACE_SIGN = re.compile(r" [ ,.;:!?)\]”’]")
+
+
+def _has_space_sign(document: Document) -> bool:
+    """Whether _SPACE_SIGN occurs; one scan shared by W104 and W105."""
+    return document.memo("whitespace.space_sign", lambda document: _SPACE_SIGN.search(document.text) is not None)
 
 
 class SpaceBeforePunctuation(Rule):
@@ -492,7 +520,7 @@ class SpaceBeforePunctuation(Rule):
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
         text = document.text
         found = []
-        for match in _SPACE_BEFORE_CLOSING.finditer(text):
+        for match in _SPACE_BEFORE_CLOSING.finditer(text) if _has_space_sign(document) else ():
             start, end = match.span()
             while start > 0 and text[start - 1] == " ":
                 start -= 1
@@ -504,9 +532,10 @@ class SpaceBeforePunctuation(Rule):
             if mark == ":" and before.isdigit() and text[end + 1:end + 2].isdigit():
                 continue  # 14 : 28
             found.append((start, end - 1, f"Space before '{mark}'"))
-        openings = [match.span() for mark, pattern in _SPACE_AFTER_OPENING.items() if mark in text
+        openings = [match.start() for mark, pattern in _SPACE_AFTER_OPENING.items() if mark in text
                     for match in pattern.finditer(text)]
-        for start, end in sorted(openings):
+        for start in openings:  # the order does not matter: found is sorted below
+            end = start + 2  # past the space
             if start and text[start - 1] not in _WHITESPACE and text[start - 1] not in "([“‘":
                 continue  # not an opening mark: "Ä‘Ã³" is cp1252 mojibake, "l‘ " an apostrophe
             while end < len(text) and text[end] == " ":
@@ -552,7 +581,7 @@ class DoubledSpace(Rule):
 
     def check(self, document: Document, options: RuleOptions) -> Iterator[Diagnostic]:
         text = document.text
-        if "  " not in text:
+        if not _has_space_sign(document) or "  " not in text:
             return
         found = []
         for match in _SPACE_RUN.finditer(text):

@@ -62,6 +62,9 @@ def test_clean_seeds_raise_nothing(prefix):
     ("Có phải vậy?Không ai trả lời!Thế là hết.", "Có phải vậy? Không ai trả lời! Thế là hết."),
     ("Ông nói: “Tôi đồng ý.”Sau đó ông rời đi.", "Ông nói: “Tôi đồng ý.” Sau đó ông rời đi."),
     ("Khối ASEAN.Theo Tổng cục Hải quan, kim ngạch tăng.", "Khối ASEAN. Theo Tổng cục Hải quan, kim ngạch tăng."),
+    # non-ASCII capitals and second letters: the search pattern leaves out only ASCII pairs that cannot qualify
+    ("Kết thúc hội nghị.Đây là lần đầu tiên.", "Kết thúc hội nghị. Đây là lần đầu tiên."),
+    ("Ông nói vậy.Ủy ban không đồng ý.", "Ông nói vậy. Ủy ban không đồng ý."),
 ])
 def test_missing_space_after_punctuation(before, after):
     assert codes(before, "W101") == ["W101"] * (len(after) - len(before))
@@ -177,6 +180,8 @@ def test_camel_case_brands_are_not_glued_words(text):
     ("Ảnh : TTXVN. Hai bên hội đàm, trao đổi, thảo luận.", "Ảnh: TTXVN. Hai bên hội đàm, trao đổi, thảo luận."),
     ("Tại sao vậy ? Ông không trả lời, bà cũng không.", "Tại sao vậy? Ông không trả lời, bà cũng không."),
     ("Kết thúc hội nghị .\nSau đó, hai bên gặp riêng.", "Kết thúc hội nghị.\nSau đó, hai bên gặp riêng."),
+    # the rarer marks: ’ and ] are found through the scan W104 shares with W105, ‘ and [ by their own patterns
+    ("Ông gọi đó là ‘ giải mã ’ trong bài [ 1 ] hôm qua.", "Ông gọi đó là ‘giải mã’ trong bài [1] hôm qua."),
 ])
 def test_space_before_punctuation(before, after):
     assert "W104" in codes(before, "W104")

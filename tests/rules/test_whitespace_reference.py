@@ -9,10 +9,21 @@ def test_blank_line_run_collapses_to_one_blank_line():
     assert fixed(text, "W001") == "Một đoạn.\n\nHai đoạn.\n"
 
 
+def test_blank_lines_holding_spaces_or_tabs_are_a_run():
+    # No "\n\n\n" here: the run is found through the space or tab before a line break.
+    text = "Một đoạn.\n \n\t\nHai đoạn.\n"
+    assert codes(text, "W001") == ["W001"]
+    assert fixed(text, "W001") == "Một đoạn.\n\nHai đoạn.\n"
+    assert codes(text, "W002") == ["W002", "W002"]
+
+
 def test_blank_lines_at_edges_are_removed_but_final_newline_kept():
     assert fixed("\n\nMở đầu.\n\n\n", "W001") == "Mở đầu.\n"
     assert fixed("Không có dòng mới ở cuối\n\n", "W001") == "Không có dòng mới ở cuối\n"
     assert fixed("Mở đầu.", "W001") == "Mở đầu."
+    # the last blank line holds a space or a tab
+    assert fixed("Cuối bài.\n\n\t\n", "W001") == "Cuối bài.\n"
+    assert fixed("Cuối bài.\n \n", "W001") == "Cuối bài.\n"
 
 
 def test_seed_000_thirteen_blank_lines():
