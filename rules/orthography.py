@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import filterfalse
 from pathlib import Path
 from typing import Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
@@ -313,6 +314,7 @@ def _token_findings(token: str) -> Tuple[Tuple[Tuple[int, int, str, int], ...], 
 # by one.
 
 # Keys of the views shared through Document.memo.
+_UTF8_WORDS = "orthography.utf8_words"
 _UNKNOWN_WORDS = "orthography.unknown_words"
 _ANALYSIS = "orthography.analysis"
 
@@ -341,6 +343,11 @@ def _valid_words() -> FrozenSet[bytes]:
     return frozenset(f"{lower}\n{lower.title()}\n{lower.upper()}".encode().split(b"\n"))
 
 
+def _utf8_words(document: Document) -> bytes:
+    """The document as UTF-8, every ASCII character but the letters turned into a space."""
+    return document.text.encode("utf-8").translate(_ASCII_NON_LETTERS_TO_SPACE)
+
+
 def _unknown_words(document: Document) -> FrozenSet[str]:
     """The distinct non-ASCII words of the document that are not known valid syllables.
 
@@ -351,8 +358,12 @@ def _unknown_words(document: Document) -> FrozenSet[str]:
     stays unknown, and is merely analysed for nothing.
     """
     valid = _valid_words()
+    pieces = document.memo(_UTF8_WORDS, _utf8_words).split()
     unknown = set()
-    for piece in set(document.text.encode("utf-8").translate(_ASCII_NON_LETTERS_TO_SPACE).split()) - valid:
+    # Looking every piece up where it stands costs less than first building
+    # the set of all of them (hashing each into a new table, then looking
+    # the distinct ones up): only the few left over are then deduplicated.
+    for piece in set(filterfalse(valid.__contains__, pieces)):
         if piece.isascii():
             continue  # English, acronyms: V102 never looks at ASCII words
         word = piece.decode("utf-8").strip(_GLUED_PUNCTUATION)
@@ -367,17 +378,37 @@ def _may_be_reported(unknown_word: str) -> bool:
     return any(_verdict_anywhere(word) != _FINE for word in WORD.findall(unknown_word))
 
 
+@lru_cache(maxsize=4096)
+def _may_tell(unknown_word: str) -> bool:
+    """Whether the tokens holding this unknown word can add to an _Analysis: a word V102
+    may report, or a non-ASCII one that looks like another language (see _token_findings)."""
+    return _may_be_reported(unknown_word) or any(
+        not word.isascii() and _is_alien(word) for word in WORD.findall(unknown_word)
+    )
+
+
+def _whole_word_offsets(text: str, word: str) -> Iterator[int]:
+    """Offsets where word occurs and neither begins nor ends inside a longer word.
+
+    str.find skips to each occurrence at memchr speed; a regular expression
+    that begins with a look-behind would be tried at every character.
+    """
+    index = text.find(word)
+    while index != -1:
+        end = index + len(word)
+        if (index == 0 or not _WORD_CHARACTER.match(text, index - 1)) and not _WORD_CHARACTER.match(text, end):
+            yield index
+        index = text.find(word, index + 1)
+
+
+def _has_whole_word(text: str, word: str) -> bool:
+    """Whether word occurs in text neither beginning nor ending inside a longer word."""
+    return next(_whole_word_offsets(text, word), None) is not None
+
+
 def _offsets_of_words(text: str, words: Iterable[str]) -> List[int]:
     """Sorted offsets where one of these words occurs and neither begins nor ends inside a longer word."""
-    offsets = []
-    for word in words:
-        index = text.find(word)
-        while index != -1:
-            end = index + len(word)
-            if (index == 0 or not _WORD_CHARACTER.match(text, index - 1)) and not _WORD_CHARACTER.match(text, end):
-                offsets.append(index)
-            index = text.find(word, index + 1)
-    return sorted(offsets)
+    return sorted(offset for word in words for offset in _whole_word_offsets(text, word))
 
 
 def _tokens_at(text: str, offsets: Iterable[int]) -> Dict[str, None]:
@@ -408,7 +439,11 @@ class _Analysis:
         self._analysed: Set[str] = set()
         unknown = document.memo(_UNKNOWN_WORDS, _unknown_words)
         if len(unknown) <= _FEW_UNKNOWN_WORDS:
-            self._analyse(_tokens_at(text, _offsets_of_words(text, unknown)))
+            # Only the tokens holding a word V102 may report, or one in letters
+            # Vietnamese lacks, can add a finding or an alien word: such a word
+            # is an unknown word of its own. What else makes a word alien, a
+            # Latin-1 symbol next to it, is looked for by `alien` itself.
+            self._analyse(_tokens_at(text, _offsets_of_words(text, filter(_may_tell, unknown))))
             self._latin1_analysed = False
         else:
             # Decomposed text or a broken encoding: one pass over all the tokens
@@ -438,8 +473,11 @@ class _Analysis:
         (Ã¡, Ä‘) counts: those tokens are only looked for when needed.
         """
         if not self._latin1_analysed:
-            text = self.document.text
-            self._analyse(_tokens_at(text, [match.start() for match in _LATIN1_SYMBOL.finditer(text)]))
+            # U+0080–U+00BF are the characters whose UTF-8 begins with byte C2:
+            # one memchr shows most documents have none to look for.
+            if b"\xc2" in self.document.memo(_UTF8_WORDS, _utf8_words):
+                text = self.document.text
+                self._analyse(_tokens_at(text, [match.start() for match in _LATIN1_SYMBOL.finditer(text)]))
             self._latin1_analysed = True
         return self._alien
 
@@ -448,7 +486,7 @@ class _Analysis:
         if word not in self._attested:
             if self._lower_text is None:
                 self._lower_text = self.document.text.lower()
-            self._attested[word] = next(_occurrences(self._lower_text, [word.lower()]), None) is not None
+            self._attested[word] = _has_whole_word(self._lower_text, word.lower())
         return self._attested[word]
 
     @property
@@ -469,12 +507,16 @@ class _Analysis:
         """Line numbers (1-based) where impossible words are too many to be typing slips."""
         if self._damaged_lines is None:
             text = self.document.text
-            line_starts = self.document.line_starts
             bad_per_line: Dict[int, int] = {}
             suspects = {token: len(found) for token, found in self.findings.items()}
             for token, count in self.alien.items():
                 suspects[token] = suspects.get(token, 0) + count
-            for offset, token in _token_positions(text, suspects):
+            positions = list(_token_positions(text, suspects))
+            if sum(suspects[token] for _, token in positions) < _DAMAGED_MIN_WORDS:
+                self._damaged_lines = set()  # too few in the whole document for any one line
+                return self._damaged_lines
+            line_starts = self.document.line_starts
+            for offset, token in positions:
                 line = self.document.position(offset).line
                 bad_per_line[line] = bad_per_line.get(line, 0) + suspects[token]
             damaged = set()

@@ -202,6 +202,13 @@ def test_capitalised_impossible_rhyme_is_a_name_unless_the_document_uses_the_rep
     assert codes("Hóan đổi.", "V102") == ["V102"]
 
 
+def test_a_repair_used_only_inside_a_longer_word_does_not_attest_it():
+    # "người" glued into a longer word is not the document using it (found by
+    # str.find, so the word boundary is checked on both sides).
+    assert codes("Nguời lao động, ngườidân.", "V102") == []
+    assert codes("Nguời lao động, bangười.", "V102") == []
+
+
 def test_lowercase_k_before_back_vowel_is_a_typo_but_a_capitalised_one_is_a_name():
     assert codes("tôi kông biết", "V102") == ["V102"]
     assert codes("huyện Kông Chro", "V102") == []
@@ -287,6 +294,13 @@ def test_broken_encoding_is_left_to_the_e_family(encoding):
     # one broken line inside clean prose: only that line is skipped
     text = f"{seed_text('002')}\n\n{line}\n\nTạo đìều kiện cho nông dân.\n"
     assert codes(text, "V102") == ["V102"]
+
+
+def test_a_line_shown_broken_by_letters_vietnamese_lacks_is_left_alone():
+    # VNI read as Unicode shows itself by letters no Vietnamese word has (å, ï,
+    # û, ñ) without any Latin-1 symbol: the tokens holding them are counted too.
+    text = f"{seed_text('002')}\n\nKhaåu gaïo cuûa Vieät Nam ñaït kyû luïc, Tạo đìều kiện\n\nTạo đìều kiện.\n"
+    assert [d.start_offset for d in vnlint.check_text(text, only("V102"))] == [text.rindex("đìều")]
 
 
 def test_mojibake_is_not_counted_as_a_tone_style():
