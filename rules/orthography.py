@@ -571,7 +571,7 @@ def _occurrences(text: str, words: Sequence[str], ignore_case: bool = False) -> 
 _TONED_A_E = "àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ"
 _TONED_Y = "ỳýỷỹỵỲÝỶỸỴ"
 # sre tests a search that starts with a class of characters on every character
-# (about 4 ns each), but skips at memchr speed to one that starts with a literal.
+# (about 4 ns each), but skips far faster to one that starts with a literal.
 # So the traditional pair is found starting at its toned letter, and the modern
 # one by four searches, one per glide letter: together twice as fast as one.
 _TRADITIONAL_ENDING = re.compile(
@@ -583,13 +583,18 @@ _MODERN_ENDINGS = (
     re.compile(f"u[{_TONED_Y}](?![{_LETTERS}])(?<![qQ]u.)"),
     re.compile(f"U[{_TONED_Y}](?![{_LETTERS}])(?<![qQ]U.)"),
 )
+# Each search with the letter it cannot match without: `in` finds a letter at
+# memchr speed, ten times faster than sre skips to it, and most documents have
+# no capital O or U to search from.
+_MODERN_SEARCHES = tuple((ending.pattern[0], ending) for ending in _MODERN_ENDINGS)
+_TRADITIONAL_SEARCHES = (("", _TRADITIONAL_ENDING),)
 # Under each tone-style, the styles a document must use to break the rule, each
 # as the searches of which one finds it: one absent style decides almost every
 # document in one scan of its text.
 _OBJECTED_STYLES = {
-    "consistent": (_MODERN_ENDINGS, (_TRADITIONAL_ENDING,)),
-    "traditional": (_MODERN_ENDINGS,),
-    "modern": ((_TRADITIONAL_ENDING,),),
+    "consistent": (_MODERN_SEARCHES, _TRADITIONAL_SEARCHES),
+    "traditional": (_MODERN_SEARCHES,),
+    "modern": (_TRADITIONAL_SEARCHES,),
 }
 _LETTER = re.compile(f"[{_LETTERS}]")
 _STYLE_LABELS = {"traditional": "traditional (hòa, thủy)", "modern": "modern (hoà, thuỷ)"}
@@ -673,8 +678,8 @@ class TonePlacement(Rule):
         if text.isascii():
             return
         wanted = options.tone_style
-        for endings in _OBJECTED_STYLES[wanted]:
-            if not any(ending.search(text) for ending in endings):
+        for searches in _OBJECTED_STYLES[wanted]:
+            if not any(letter in text and ending.search(text) for letter, ending in searches):
                 return  # a style this option objects to is absent
         styles = _style_words(document)
         if not styles or (wanted == "consistent" and len(set(styles.values())) < 2):

@@ -66,6 +66,9 @@ def test_underscore_joined_tokens_are_words():
 @pytest.mark.parametrize("style, text, expected", [
     ("traditional", "Thuỷ điện Hoà Bình, toán", "Thủy điện Hòa Bình, toán"),
     ("modern", "Thủy điện Hòa Bình, ỦY BAN, toán", "Thuỷ điện Hoà Bình, UỶ BAN, toán"),
+    # capital glides only: each search is skipped when its glide letter is absent
+    ("traditional", "HOÀ BÌNH, KHOẺ", "HÒA BÌNH, KHỎE"),
+    ("traditional", "THUỶ ĐIỆN", "THỦY ĐIỆN"),
 ])
 def test_fixed_style_option(style, text, expected):
     config = only("V101", **{"tone-placement": {"tone-style": style}})
