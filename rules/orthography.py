@@ -2,10 +2,10 @@
 
 Clean text is decided without looking at its words one by one. V101 needs
 a document that uses both tone styles (or the one not wanted): one regular
-expression scan shows that a style is absent. V102 compares all the words of
-a document at once, as a set, with every valid syllable; only the tokens that
-hold one of the few other words are analysed in Python. What both rules
-learn about a document is shared between them through Document.memo.
+expression scan shows that a style is absent. V102 looks all the words of a
+document up in the set of every valid syllable, in one pass at C speed; only
+the tokens that hold one of the few other words are analysed in Python. What
+both rules learn about a document is shared between them through Document.memo.
 
 Text in a legacy encoding or mojibake (VNI, TCVN3, cp1258, UTF-8 read as
 cp1252) is full of impossible syllables; that is the E family's finding, not
@@ -308,7 +308,7 @@ def _token_findings(token: str) -> Tuple[Tuple[Tuple[int, int, str, int], ...], 
 # -- one document -----------------------------------------------------------------------
 #
 # Clean text must be decided fast, and almost all of its words are valid
-# syllables. So a document's words are first compared, all at once, with the
+# syllables. So a document's words are first looked up, in one pass, in the
 # set of every valid syllable (vietnamese.all_syllables); only the tokens that
 # hold one of the few other words ("Đắk", "Jürgen", "đìều") are analysed one
 # by one.
