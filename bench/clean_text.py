@@ -7,6 +7,8 @@ compared with ftfy.fix_text over the same texts. Prints figures; asserts nothing
 CPU time (time.process_time), one core, in-process through the API: this measures the rules
 and the engine, not start-up or file reading (bench/run.py measures the CLI end to end).
 Each article gets a unique last line so that no per-text cache can answer for a copy.
+The machine this was written on is noisy (two runs can differ by 20%), so each figure is
+the best of --runs timings, as timeit reports.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ def seconds(function) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=40)
+    parser.add_argument("--runs", type=int, default=3, help="timings per figure; the best is shown")
     args = parser.parse_args()
     articles = [path.read_text(encoding="utf-8") for path in sorted(CLEAN.glob("*.txt"))]
     texts = [f"{text}\n{copy}-{index}\n" for copy in range(args.repeat) for index, text in enumerate(articles)]
@@ -41,7 +44,7 @@ def main() -> None:
     rules = active_rules(Config())
 
     def alone(active) -> float:
-        return min(seconds(lambda: [list(active.rule.check(Document(t), active.options)) for t in texts]) for _ in range(2))
+        return min(seconds(lambda: [list(active.rule.check(Document(t), active.options)) for t in texts]) for _ in range(args.runs))
 
     per_rule = [(alone(active), active.rule.code, active.rule.name) for active in rules]
     print("\nEach rule alone (fresh Documents, so shared views are rebuilt per rule):")
@@ -49,7 +52,7 @@ def main() -> None:
         print(f"  {code} {name:36} {megabytes / elapsed:9.1f} MB/s")
 
     def through_engine(subset) -> float:
-        return megabytes / min(seconds(lambda: [check_document(Document(t), subset) for t in texts]) for _ in range(2))
+        return megabytes / min(seconds(lambda: [check_document(Document(t), subset) for t in texts]) for _ in range(args.runs))
 
     print("\nFamilies through the engine (rules of a family share their per-document views):")
     for family in "ESWVBDTL":
