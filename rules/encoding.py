@@ -1022,7 +1022,10 @@ class LegacyEncoding(Rule):
     (0x80-0x9F) are restored only where they start a word that becomes a valid
     syllable, so “ ” – … stay punctuation. A soft hyphen (TCVN3's ư) that another
     tool has already deleted is lost, and a file that mixes two legacy codes on one
-    line is converted with one of them only.
+    line is converted with one of them only. A letter a legacy code has no byte for
+    (ü, Ø) cannot have been typed in it: pasted into such a line, it reads as the
+    letter its byte stands for in that code ("Jürgen" in a TCVN3 line becomes
+    "Jỹrgen").
     """
 
     code = "E102"
