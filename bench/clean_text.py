@@ -3,6 +3,7 @@ compared with ftfy.fix_text over the same texts. Prints figures; asserts nothing
 
     python bench/clean_text.py            # eval/clean repeated 40 times (1,200 articles, 2.8 MB)
     python bench/clean_text.py --repeat 10
+    python bench/clean_text.py --phases 15  # E+S+W+V timed 15 times, each next to a fixed Python loop
 
 CPU time (time.process_time), one core, in-process through the API: this measures the rules
 and the engine, not start-up or file reading (bench/run.py measures the CLI end to end).
@@ -31,10 +32,29 @@ def seconds(function) -> float:
     return time.process_time() - start
 
 
+def fixed_loop() -> None:
+    """A fixed amount of pure Python work: its time shows how fast the machine is right now."""
+    total = 0
+    for number in range(300_000):
+        total += number * number
+
+
+def show_phases(count: int, texts, rules, megabytes: float) -> None:
+    """On a VM whose speed changes from second to second, pair each timing with the fixed loop's."""
+    subset = [a for a in rules if a.rule.code[0] in "ESWV"]
+    for text in texts[:len(texts) // 10]:
+        check_document(Document(text), subset)  # warm-up: lazily built tables, first sight of each word
+    for _ in range(count):
+        loop = seconds(fixed_loop)
+        elapsed = seconds(lambda: [check_document(Document(t), subset) for t in texts])
+        print(f"  fixed loop {loop * 1e3:5.1f} ms   E+S+W+V {megabytes / elapsed:5.1f} MB/s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=40)
     parser.add_argument("--runs", type=int, default=3, help="timings per figure; the best is shown")
+    parser.add_argument("--phases", type=int, default=0, help="only time E+S+W+V this many times, each next to a fixed loop")
     args = parser.parse_args()
     articles = [path.read_text(encoding="utf-8") for path in sorted(CLEAN.glob("*.txt"))]
     texts = [f"{text}\n{copy}-{index}\n" for copy in range(args.repeat) for index, text in enumerate(articles)]
@@ -42,6 +62,9 @@ def main() -> None:
     print(f"{len(texts)} clean articles, {megabytes:.2f} MB")
     vnlint.check_text(texts[0])  # load rule data once, outside the timings
     rules = active_rules(Config())
+    if args.phases:
+        show_phases(args.phases, texts, rules, megabytes)
+        return
 
     def alone(active) -> float:
         return min(seconds(lambda: [list(active.rule.check(Document(t), active.options)) for t in texts]) for _ in range(args.runs))
