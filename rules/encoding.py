@@ -243,24 +243,30 @@ _SUSPECT_AFTER_VOWEL = re.compile(f"[ìòùÙ](?<=[{_TONE_MARK_VOWELS}].)|[âÂ]
 # UTF-8 for à and for a no-break space, read as Windows-1252: "HÃ\u00a0", "Â\u00a0".
 _SUSPECT_A0 = re.compile("\u00a0(?<=[ÂÃ].)")
 _SUSPECT_PATTERNS = (_SUSPECT_CHAR, _SUSPECT_AFTER_VOWEL, _SUSPECT_A0)
-# The first two in one pattern: one character class that holds both the suspect characters and
-# the marks, then a look back decides. The regex engine skips through a single class fast; an
-# alternation of two would be tried at every position. The whole text is scanned with
+
+
+def _characters_or_marks_after_vowels(characters: str) -> re.Pattern[str]:
+    """One of characters, or a mark that _SUSPECT_AFTER_VOWEL finds after its vowel.
+
+    One character class holds both the characters and the marks, then a look back decides: the
+    regex engine skips through a single class fast, while an alternation of two would be tried
+    at every position."""
+    return re.compile(
+        f"[{characters}ìòùÙâÂ]"
+        f"(?:(?<=[{characters}])|(?<=[{_TONE_MARK_VOWELS}][ìòùÙ])|(?<=[{_HAT_VOWELS}][âÂ]))"
+    )
+
+
+# _SUSPECT_CHAR and _SUSPECT_AFTER_VOWEL in one pattern. The whole text is scanned with
 # _ODD_CHARACTER below, which extends it; _TELLTALE decides its hits and searches single lines.
-_TELLTALE = re.compile(
-    f"[{_SUSPECT_CHARS}ìòùÙâÂ]"
-    f"(?:(?<=[{_SUSPECT_CHARS}])|(?<=[{_TONE_MARK_VOWELS}][ìòùÙ])|(?<=[{_HAT_VOWELS}][âÂ]))"
-)
+_TELLTALE = _characters_or_marks_after_vowels(_SUSPECT_CHARS)
 # The one scan of the whole text that E002, E003 and the fast path above share: _TELLTALE with the
 # invisible characters and the unusual spaces added to its class. It matches exactly where
 # _INVISIBLE, _UNUSUAL_SPACE or _TELLTALE does (the marks ì ò ù Ù â Â are in none of the three
 # sets, so their look-backs keep _TELLTALE's meaning), and each rule keeps the hits that are its
 # own (_hits). Clean text has next to no hits, so three passes over every character become one.
 _ODD_CHARS = f"{_INVISIBLE_CHARS}{_UNUSUAL_SPACES}{_SUSPECT_CHARS}"
-_ODD_CHARACTER = re.compile(
-    f"[{_ODD_CHARS}ìòùÙâÂ]"
-    f"(?:(?<=[{_ODD_CHARS}])|(?<=[{_TONE_MARK_VOWELS}][ìòùÙ])|(?<=[{_HAT_VOWELS}][âÂ]))"
-)
+_ODD_CHARACTER = _characters_or_marks_after_vowels(_ODD_CHARS)
 # A line whose only non-ASCII characters are Latin-1 letters: real Vietnamese almost always has a
 # letter beyond U+00FF (ư ơ đ ạ ấ ...), while TCVN3 and VNI can spell a short line without any
 # telltale character ("Tin míi nhÊt", "Thoâng tin"). The classes stop at the first other
@@ -540,8 +546,7 @@ def _trust_the_documents_code(text: str, verdicts: Dict[Tuple[int, int], Tuple[s
             safe_lines[kind] = safe_lines.get(kind, 0) + 1
     for (start, end), (kind, converted, safe) in verdicts.items():
         if not safe and safe_lines.get(kind, 0) >= _DOCUMENT_EVIDENCE_LINES:
-            changed, invalid = _changed_and_invalid(text[start:end], converted)
-            if invalid <= max(1, _DECISIVE_INVALID_SHARE * changed):
+            if _few_slips(*_changed_and_invalid(text[start:end], converted)):
                 verdicts[(start, end)] = (kind, converted, True)
 
 
@@ -656,6 +661,11 @@ _DECISIVE_INVALID_SHARE = 0.05
 _DOCUMENT_EVIDENCE_LINES = 3
 
 
+def _few_slips(changed: int, invalid: int) -> bool:
+    """Whether the words a conversion leaves invalid are few enough to have been typed that way."""
+    return invalid <= max(1, _DECISIVE_INVALID_SHARE * changed)
+
+
 def _judge_conversion(original: str, converted: str, lenient: bool = False) -> Optional[Tuple[int, bool]]:
     """(number of words made valid, the fix is safe) when converting clearly helps, else None.
 
@@ -685,7 +695,7 @@ def _judge_conversion(original: str, converted: str, lenient: bool = False) -> O
     # One or two new words must be unmistakable: nothing else changed, and a lone word is not tiny.
     if not lenient and gained < 3 and (gained < changed or gained_letters < 3):
         return None
-    decisive = valid >= _DECISIVE_WORDS and changed - valid <= _DECISIVE_INVALID_SHARE * changed
+    decisive = valid >= _DECISIVE_WORDS and _few_slips(changed, changed - valid)
     return gained, valid == changed or decisive
 
 

@@ -177,7 +177,8 @@ def _report(name: str, pairs: List[Tuple[str, str]]) -> float:
     print(f"\n{name}: {len(pairs)} paragraphs, restored byte for byte {exact} ({exact / len(pairs):.1%})")
     for original, restored in pairs:
         if original != restored:
-            start = next(i for i, (a, b) in enumerate(zip(original, restored)) if a != b) if original[:1] else 0
+            start = next((i for i, (a, b) in enumerate(zip(original, restored)) if a != b),
+                         min(len(original), len(restored)))  # or where the shorter one ends
             print(f"  lost: {original[max(0, start - 40):start + 40]!r}\n     -> {restored[max(0, start - 40):start + 40]!r}")
     return exact / len(pairs)
 
